@@ -1,0 +1,37 @@
+package fazhi.core.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Administrative level of the government that issued a report. */
+public enum Level {
+    TOWNSHIP("镇街"), DISTRICT("区县"), DEPARTMENT("部门"), CITY("市"), PROVINCE("省"), UNKNOWN("未知");
+
+    private final String label;
+
+    Level(String label) {
+        this.label = label;
+    }
+
+    /** Simplified-Chinese label shown to users. */
+    public String label() {
+        return label;
+    }
+
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses the JSON/URL code; throws {@link IllegalArgumentException} naming the accepted values. */
+    @JsonCreator
+    public static Level fromCode(String code) {
+        for (Level level : values()) {
+            if (level.code().equals(code)) {
+                return level;
+            }
+        }
+        throw new IllegalArgumentException("unknown level '" + code + "' (expected one of township, district, department, city, province, unknown)");
+    }
+}
