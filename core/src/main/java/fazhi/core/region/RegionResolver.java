@@ -158,7 +158,9 @@ public final class RegionResolver {
         for (List<Mention> tier : List.of(named, source)) {
             for (Mention m : tier) {
                 List<Division> candidates = m.atDepth(Division.TOWNSHIP);
-                if (!candidates.isEmpty()) {
+                // 滨海新区 names the district here, although a township elsewhere bears the same name.
+                boolean namesDistrict = district != null && m.candidates().contains(district);
+                if (!candidates.isEmpty() && !namesDistrict) {
                     townshipName = candidates.get(0).name();
                     townshipCandidates = candidates;
                     break;
