@@ -30,7 +30,7 @@ public final class RegionResolver {
     private final Set<String> neverMatch = new HashSet<>();
     /** division key → pinyin initials of each child (computed on first use; ICU transliteration is slow). */
     private final Map<String, Map<Division, String>> childInitials = new ConcurrentHashMap<>();
-    private volatile Transliterator toLatin;
+    private Transliterator toLatin; // guarded by this
 
     public RegionResolver(Gazetteer gazetteer, RegionRules rules) {
         this.gazetteer = gazetteer;
@@ -339,7 +339,11 @@ public final class RegionResolver {
         } catch (IllegalArgumentException e) {
             return null; // an unparsable URL is no evidence
         }
-        Map<Division, String> initials = childInitials.computeIfAbsent(parent.key(), k -> initialsOfChildren(parent));
+        Map<Division, String> initials = childInitials.get(parent.key());
+        if (initials == null) {
+            initials = initialsOfChildren(parent);
+            childInitials.putIfAbsent(parent.key(), initials);
+        }
         Division found = null;
         for (String slug : slugs) {
             if (slug.length() < rules.slugMinChars() || slug.length() > rules.slugMaxChars() || !slug.matches("[a-z]+")) {
@@ -356,7 +360,8 @@ public final class RegionResolver {
         return found;
     }
 
-    private Map<Division, String> initialsOfChildren(Division parent) {
+    /** Synchronized: an ICU Transliterator must not be used by two threads at once; results are cached. */
+    private synchronized Map<Division, String> initialsOfChildren(Division parent) {
         Transliterator latin = toLatin;
         if (latin == null) {
             latin = Transliterator.getInstance("Han-Latin; Latin-ASCII");

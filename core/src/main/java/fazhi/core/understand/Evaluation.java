@@ -16,6 +16,7 @@ import java.util.Objects;
 
 /**
  * Measures report understanding against labelled fixtures (titles.tsv, headings.tsv, decisions.tsv in one folder;
+ * tab-separated, comment lines start with "# ");
  * the folder is core/src/test/resources/fazhi/core/understand). Used by the core test, which holds the bar, and by
  * {@code ./portal eval}, which prints the figures: one code path for both.
  */
@@ -92,7 +93,7 @@ public final class Evaluation {
         int number = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             number++;
-            if (line.isBlank() || line.startsWith("#")) {
+            if (line.isBlank() || line.startsWith("# ")) { // "## 一、…" is a labelled markdown heading, not a comment
                 continue;
             }
             String[] row = line.split("\t", -1);

@@ -98,6 +98,9 @@ public final class ReportUnderstanding {
     private Read facts(PageEvidence evidence, FactReader.TextMetadata metadata, List<String> lines, String knownTitle) {
         int firstHeading = sections.firstTopHeading(lines);
         FactReader.FoundTitle found = facts.title(lines, firstHeading);
+        if (found != null && knownTitle != null && !FactReader.key(found.text()).equals(FactReader.key(knownTitle))) {
+            found = null; // the page has its title; this line is body text that merely reads like one
+        }
         Set<Integer> titleLines = found == null ? Set.of() : found.lines();
         String title = knownTitle != null ? knownTitle : found == null ? null : found.text();
         String source = blankToNull(evidence.source()) != null ? evidence.source().strip() : metadata.source();
