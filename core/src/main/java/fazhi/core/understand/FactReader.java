@@ -39,6 +39,7 @@ final class FactReader {
     private final List<Pattern> issuerPrefixes;
     private final Pattern issuerInTitle;
     private final Pattern issuerLine;
+    private final Pattern issuerInBrackets;
     private final Pattern anonymised;
     private final List<String> suffixes;
     private final Set<String> departmentSuffixes;
@@ -69,6 +70,7 @@ final class FactReader {
         issuerInTitle = Pattern.compile("^(.{2,40}?(?:" + alternatives + "))" + rules.issuerFollowers());
         issuerLine = Pattern.compile("^(.{2,40}(?:" + alternatives + "))$");
         anonymised = Pattern.compile(rules.anonymised());
+        issuerInBrackets = Pattern.compile(rules.issuerInBrackets());
         List<Map.Entry<String, Level>> levels = new ArrayList<>();
         rules.levelBySuffix().forEach((level, list) -> list.forEach(s -> levels.add(Map.entry(s, Level.fromCode(level)))));
         levels.sort(Comparator.comparingInt((Map.Entry<String, Level> e) -> e.getKey().length()).reversed());
@@ -284,10 +286,14 @@ final class FactReader {
             }
         }
         Matcher m = issuerInTitle.matcher(folded.substring(offset));
-        if (!m.find() || !validName(m.group(1))) {
-            return null;
+        if (m.find() && validName(m.group(1))) {
+            return withoutSpaces(text.originalOf(offset + m.start(1), offset + m.end(1)));
         }
-        return withoutSpaces(text.originalOf(offset + m.start(1), offset + m.end(1)));
+        Matcher brackets = issuerInBrackets.matcher(folded);
+        if (brackets.find()) {
+            return issuerLine(text.originalOf(brackets.start(1), brackets.end(1)));
+        }
+        return null;
     }
 
     private String issuerLine(String line) {

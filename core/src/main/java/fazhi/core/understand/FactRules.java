@@ -23,6 +23,7 @@ record FactRules(
         String signatureDate,
         List<String> issuerPrefixes,
         String issuerFollowers,
+        String issuerInBrackets,
         List<String> governmentSuffixes,
         List<String> departmentSuffixes,
         List<String> divisionSuffixes,

@@ -44,7 +44,8 @@ final class ReportDecision {
 
     Decision decide(String title, String body) {
         String t = title == null ? "" : FactReader.key(title);
-        String b = FactReader.key(body);
+        // Only the opening is read; folding a whole 100 KB page for it would be waste.
+        String b = FactReader.key(body.substring(0, Math.min(body.length(), openingChars * 4)));
         String opening = t + b.substring(0, Math.min(b.length(), openingChars));
         for (CompiledRule rule : rules) {
             boolean matched = (!t.isEmpty() && rule.title().stream().anyMatch(p -> p.matcher(t).find()))

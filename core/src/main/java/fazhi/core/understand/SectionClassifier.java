@@ -20,6 +20,7 @@ public final class SectionClassifier {
 
     private final List<Pattern> markup;
     private final List<CompiledHeading> headings;
+    private final int topLevelFallback;
     private final List<Pattern> notHeadings;
     private final String headingEnd;
     private final int maxHeadingChars;
@@ -44,6 +45,7 @@ public final class SectionClassifier {
         var fold = fazhi.core.text.TextNormalizer.instance();
         markup = rules.markup().stream().map(Pattern::compile).toList();
         headings = rules.headings().stream().map(h -> new CompiledHeading(h.level(), Pattern.compile(h.pattern()))).toList();
+        topLevelFallback = rules.topLevelFallback();
         notHeadings = rules.notHeadings().stream().map(Pattern::compile).toList();
         headingEnd = fold.searchForm(rules.headingEnd());
         maxHeadingChars = rules.maxHeadingChars();
@@ -179,13 +181,27 @@ public final class SectionClassifier {
 
     /** Index of the first line that starts a top-level section, or lines.size(). */
     public int firstTopHeading(List<String> lines) {
+        int top = topLevel(lines);
         for (int i = 0; i < lines.size(); i++) {
             Heading h = heading(lines.get(i));
-            if (h != null && h.level() == 1) {
+            if (h != null && h.level() == top) {
                 return i;
             }
         }
         return lines.size();
+    }
+
+    /** Level 1, or the fallback level when the lines have no level-1 heading but headings of that level. */
+    private int topLevel(List<String> lines) {
+        boolean fallbackSeen = false;
+        for (String line : lines) {
+            Heading h = heading(line);
+            if (h != null && h.level() == 1) {
+                return 1;
+            }
+            fallbackSeen |= h != null && h.level() == topLevelFallback;
+        }
+        return fallbackSeen ? topLevelFallback : 1;
     }
 
     /**
@@ -194,6 +210,7 @@ public final class SectionClassifier {
      */
     public List<Section> sections(List<String> lines, Set<Integer> skip) {
         List<Section> sections = new ArrayList<>();
+        int top = topLevel(lines);
         String heading = null;
         int lastNumber = 0;
         List<String> text = new ArrayList<>();
@@ -203,7 +220,7 @@ public final class SectionClassifier {
             }
             String line = lines.get(i);
             Heading h = heading(line);
-            if (h != null && h.level() == 1 && (lastNumber == 0 || h.number() > lastNumber)) {
+            if (h != null && h.level() == top && (lastNumber == 0 || h.number() > lastNumber)) {
                 flush(sections, heading, text);
                 heading = h.text();
                 lastNumber = h.number();

@@ -6,6 +6,7 @@ import java.util.List;
 record SectionRules(
         List<String> markup,
         List<HeadingRule> headings,
+        int topLevelFallback,
         List<String> notHeadings,
         String headingEnd,
         int maxHeadingChars,

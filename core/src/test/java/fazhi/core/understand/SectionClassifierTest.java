@@ -68,4 +68,13 @@ class SectionClassifierTest {
         assertThat(classifier.classify("一、强化组织领导，夯实法治基础", "")).isEqualTo(SectionKind.MEASURES);
         assertThat(classifier.classify("三、存在的問題和不足", "")).isEqualTo(SectionKind.PROBLEMS);
     }
+
+    @Test
+    void secondLevelNumberingIsTopLevelWhenThereIsNoFirstLevel() {
+        List<Section> sections = classifier.sections(List.of("镇政府2022年法治政府建设情况如下：", "（一）主要工作", "1.学法。",
+                "（二）存在问题", "不足。", "（三）下步打算", "继续。"), Set.of());
+        assertThat(sections).extracting(Section::kind).containsExactly(SectionKind.PREAMBLE, SectionKind.MEASURES,
+                SectionKind.PROBLEMS, SectionKind.PLANS);
+        assertThat(classifier.heading("第二部分 存在的问题").level()).isEqualTo(1);
+    }
 }
