@@ -62,10 +62,14 @@ public final class ReportUnderstanding {
         List<String> allLines = cleanLines(body);
         FactReader.TextMetadata metadata = facts.metadata(allLines);
         SectionClassifier.Pieces pieces = sections.pieces(body);
+        boolean several = pieces.texts().size() > 1;
+        List<List<String>> pieceLines = several
+                ? pieces.texts().stream().map(t -> facts.withoutChrome(cleanLines(t))).toList()
+                : List.of(facts.withoutChrome(allLines));
 
         String pageTitle = blankToNull(evidence.title());
         if (pageTitle == null) {
-            List<String> head = facts.withoutChrome(cleanLines(pieces.texts().size() > 1 ? pieces.header() : pieces.texts().get(0)));
+            List<String> head = several ? facts.withoutChrome(cleanLines(pieces.header())) : pieceLines.get(0);
             FactReader.FoundTitle found = facts.title(head, sections.firstTopHeading(head));
             pageTitle = found == null ? null : found.text();
         }
@@ -74,11 +78,10 @@ public final class ReportUnderstanding {
             return Understanding.rejected(verdict.code(), verdict.reason());
         }
         List<Report> reports = new ArrayList<>();
-        boolean several = pieces.texts().size() > 1;
-        for (int i = 0; i < pieces.texts().size(); i++) {
-            String pieceTitle = several ? null : pageTitle;
-            reports.add(report(evidence, metadata, pieces.texts().get(i), pieceTitle, several ? i + 1 : 0,
-                    several && pageTitle != null ? pageTitle + pieces.marks().get(i) : null));
+        for (int i = 0; i < pieceLines.size(); i++) {
+            reports.add(several
+                    ? report(evidence, metadata, pieceLines.get(i), null, i + 1, pageTitle == null ? null : pageTitle + pieces.marks().get(i))
+                    : report(evidence, metadata, pieceLines.get(i), pageTitle, 0, null));
         }
         return Understanding.of(reports);
     }
@@ -88,8 +91,8 @@ public final class ReportUnderstanding {
      * and without sections: what the evaluation measures, and what extract shows for a rejected page.
      */
     public ReportFacts readFacts(PageEvidence evidence) {
-        List<String> lines = facts.withoutChrome(cleanLines(evidence.bodyText()));
-        return facts(evidence, facts.metadata(cleanLines(evidence.bodyText())), lines, blankToNull(evidence.title())).facts();
+        List<String> lines = cleanLines(evidence.bodyText());
+        return facts(evidence, facts.metadata(lines), facts.withoutChrome(lines), blankToNull(evidence.title())).facts();
     }
 
     private record Read(ReportFacts facts, Set<Integer> titleLines) {
@@ -121,12 +124,11 @@ public final class ReportUnderstanding {
     }
 
     /**
-     * One report of a page; {@code piece} numbers the reports of a page that holds several (0: the only one), and
+     * One report of a page from its cleaned lines without chrome; {@code piece} numbers the reports of a page that holds several (0: the only one), and
      * {@code fallbackTitle} names such a piece when it has no title of its own (page title + 【篇一】).
      */
-    private Report report(PageEvidence evidence, FactReader.TextMetadata pageMetadata, String pieceText, String title, int piece,
+    private Report report(PageEvidence evidence, FactReader.TextMetadata pageMetadata, List<String> lines, String title, int piece,
             String fallbackTitle) {
-        List<String> lines = facts.withoutChrome(cleanLines(pieceText));
         Read read = facts(evidence, pageMetadata, lines, title);
         ReportFacts f = read.facts();
         String displayTitle = f.title() != null ? f.title() : fallbackTitle;

@@ -181,21 +181,28 @@ public final class SectionClassifier {
 
     /** Index of the first line that starts a top-level section, or lines.size(). */
     public int firstTopHeading(List<String> lines) {
-        int top = topLevel(lines);
-        for (int i = 0; i < lines.size(); i++) {
-            Heading h = heading(lines.get(i));
-            if (h != null && h.level() == top) {
+        Heading[] headings = parse(lines);
+        int top = topLevel(headings);
+        for (int i = 0; i < headings.length; i++) {
+            if (headings[i] != null && headings[i].level() == top) {
                 return i;
             }
         }
         return lines.size();
     }
 
-    /** Level 1, or the fallback level when the lines have no level-1 heading but headings of that level. */
-    private int topLevel(List<String> lines) {
+    private Heading[] parse(List<String> lines) {
+        Heading[] headings = new Heading[lines.size()];
+        for (int i = 0; i < headings.length; i++) {
+            headings[i] = heading(lines.get(i));
+        }
+        return headings;
+    }
+
+    /** Level 1, or the fallback level when there is no level-1 heading but headings of that level. */
+    private int topLevel(Heading[] headings) {
         boolean fallbackSeen = false;
-        for (String line : lines) {
-            Heading h = heading(line);
+        for (Heading h : headings) {
             if (h != null && h.level() == 1) {
                 return 1;
             }
@@ -209,8 +216,9 @@ public final class SectionClassifier {
      * A top-level number that does not go forward (a second 一、 inside 三、) is a list item, not a heading.
      */
     public List<Section> sections(List<String> lines, Set<Integer> skip) {
+        Heading[] headings = parse(lines);
+        int top = topLevel(headings);
         List<Section> sections = new ArrayList<>();
-        int top = topLevel(lines);
         String heading = null;
         int lastNumber = 0;
         List<String> text = new ArrayList<>();
@@ -218,8 +226,7 @@ public final class SectionClassifier {
             if (skip.contains(i)) {
                 continue;
             }
-            String line = lines.get(i);
-            Heading h = heading(line);
+            Heading h = headings[i];
             if (h != null && h.level() == top && (lastNumber == 0 || h.number() > lastNumber)) {
                 flush(sections, heading, text);
                 heading = h.text();
@@ -229,7 +236,7 @@ public final class SectionClassifier {
                     text.add(h.rest());
                 }
             } else {
-                text.add(line);
+                text.add(lines.get(i));
             }
         }
         flush(sections, heading, text);
