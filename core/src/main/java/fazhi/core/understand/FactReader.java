@@ -30,7 +30,7 @@ final class FactReader {
     private final RegionResolver regions;
     private final List<Pattern> leadingChrome;
     private final List<Pattern> trailingChrome;
-    private final Pattern publishedLine;
+    private final List<Pattern> publishedLines;
     private final Pattern sourceLine;
     private final Pattern siteIdCode;
     private final Pattern year;
@@ -51,7 +51,7 @@ final class FactReader {
         this.regions = regions;
         leadingChrome = rules.chrome().leading().stream().map(Pattern::compile).toList();
         trailingChrome = rules.chrome().trailing().stream().map(Pattern::compile).toList();
-        publishedLine = Pattern.compile(rules.publishedLine());
+        publishedLines = rules.publishedLines().stream().map(Pattern::compile).toList();
         sourceLine = Pattern.compile(rules.sourceLine());
         siteIdCode = Pattern.compile(rules.siteIdCode());
         year = Pattern.compile(rules.year());
@@ -85,17 +85,19 @@ final class FactReader {
         return FoldedText.of(text, true).folded();
     }
 
-    /** The lines without the site chrome at their start and end. */
+    /** The lines without the site chrome: metadata lines near the start, footer lines at the end. */
     List<String> withoutChrome(List<String> lines) {
-        int from = 0;
-        while (from < lines.size() && matchesAny(key(lines.get(from)), leadingChrome)) {
-            from++;
-        }
         int to = lines.size();
-        while (to > from && matchesAny(key(lines.get(to - 1)), trailingChrome)) {
+        while (to > 0 && matchesAny(key(lines.get(to - 1)), trailingChrome)) {
             to--;
         }
-        return lines.subList(from, to);
+        List<String> kept = new ArrayList<>(to);
+        for (int i = 0; i < to; i++) {
+            if (i >= rules.metadataLines() || !matchesAny(key(lines.get(i)), leadingChrome)) {
+                kept.add(lines.get(i));
+            }
+        }
+        return kept;
     }
 
     private static boolean matchesAny(String text, List<Pattern> patterns) {
@@ -114,12 +116,17 @@ final class FactReader {
     TextMetadata metadata(List<String> lines) {
         LocalDate published = null;
         String source = null;
-        for (int i = 0; i < Math.min(lines.size(), rules.metadataLines()); i++) {
-            FoldedText line = FoldedText.of(lines.get(i), true);
-            Matcher date = publishedLine.matcher(line.folded());
-            if (published == null && date.find()) {
-                published = date(date.group(1), date.group(2), date.group(3));
+        List<String> head = lines.subList(0, Math.min(lines.size(), rules.metadataLines()));
+        for (Pattern pattern : publishedLines) {
+            for (String line : head) {
+                Matcher date = pattern.matcher(key(line));
+                if (published == null && date.find()) {
+                    published = date(date.group(1), date.group(2), date.group(3));
+                }
             }
+        }
+        for (int i = 0; i < head.size(); i++) {
+            FoldedText line = FoldedText.of(head.get(i), true);
             Matcher from = sourceLine.matcher(line.folded());
             if (source == null && from.find()) {
                 source = line.originalOf(from.start(1), from.end(1)).strip();

@@ -7,7 +7,7 @@ import java.util.Map;
 record FactRules(
         Chrome chrome,
         int metadataLines,
-        String publishedLine,
+        List<String> publishedLines,
         String sourceLine,
         String siteIdCode,
         List<String> titleCues,

@@ -96,4 +96,23 @@ class ReportUnderstandingTest {
         assertThat(r.sections()).hasSize(4);
         assertThat(r.id()).isEqualTo(r.contentHash().substring(0, 16));
     }
+
+    @Test
+    void trsPageWithTitleAboveItsMetadataTable() {
+        String body = """
+                重庆市渝北区统景镇人民政府2021年法治政府建设年度报告
+                索引号：11500112009355543U/2022-00001　发布机构：统景镇
+                成文日期：2022-01-10　发布日期：2022-01-12
+                区政府：
+                现将统景镇2021年度法治政府建设推进情况报告如下：
+                一、主要举措和成效
+                正文。
+                """;
+        Report r = understanding.understand(new PageEvidence("http://www.ybq.gov.cn/jz/tjz/202201/t20220112_1.html", null, body, null,
+                null, null, null, null, null, List.of())).reports().get(0);
+        assertThat(r.published()).isEqualTo(LocalDate.of(2022, 1, 12));
+        assertThat(r.title()).isEqualTo("重庆市渝北区统景镇人民政府2021年法治政府建设年度报告");
+        assertThat(r.sections().get(0).text()).isEqualTo("区政府：\n现将统景镇2021年度法治政府建设推进情况报告如下：");
+        assertThat(r.region().code()).isEqualTo("500112133");
+    }
 }
