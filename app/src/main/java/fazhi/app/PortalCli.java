@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./portal}: the one entry point of the application; each subcommand is a class in this package. */
-@Command(name = "portal", mixinStandardHelpOptions = true, version = "法治报告库 0.1.0",
+@Command(name = "portal", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "法治报告库 0.1.0",
         description = "法治报告库 — collect, index and search 法治政府建设 annual reports.",
         subcommands = {
             DemoCommand.class, CrawlCommand.class, ImportCommand.class, IndexCommand.class, ServeCommand.class,
