@@ -34,7 +34,7 @@ public final class SearchCsv {
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get());
         csv.printRecord(HEADER);
-        long n = service.forEachHit(request, limit, new SearchService.ResultVisitor() {
+        long n = service.export(request, limit, new SearchService.ResultVisitor() {
             @Override
             public void visit(ReportHit hit) throws IOException {
                 if (hit.matches().isEmpty()) {

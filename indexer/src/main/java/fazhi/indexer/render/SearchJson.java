@@ -42,7 +42,7 @@ public final class SearchJson {
         long n;
         try (JsonGenerator json = generator(out)) {
             SearchResult[] summary = new SearchResult[1];
-            n = service.forEachHit(request, limit, new SearchService.ResultVisitor() {
+            n = service.export(request, limit, new SearchService.ResultVisitor() {
                 @Override
                 public void begin(SearchResult s) throws IOException {
                     summary[0] = s;

@@ -188,15 +188,27 @@ public final class SearchService implements Closeable {
     /**
      * Streams the whole result set (or its first {@code limit} hits; limit ≤ 0 = all) in result order, each hit
      * with all its matching sections, on one point-in-time searcher, holding one batch of hits in memory at a time.
-     * {@code visitor.begin} first receives the summary (total and facets, no hits). Returns the number of hits visited.
-     * JSON and CSV export render from this; it is the same translation, sort and matching as {@link #search}.
+     * Same translation, sort and matching as {@link #search}. Returns the number of hits visited.
      */
-    public long forEachHit(SearchRequest request, long limit, ResultVisitor visitor) throws IOException {
+    public long forEachHit(SearchRequest request, long limit, HitVisitor visitor) throws IOException {
+        return stream(request, limit, visitor, false);
+    }
+
+    /**
+     * Like {@link #forEachHit}, but {@code visitor.begin} first receives the summary (total and facets, no hits)
+     * computed on the same searcher as the hits: what JSON and CSV export render from.
+     */
+    public long export(SearchRequest request, long limit, ResultVisitor visitor) throws IOException {
+        return stream(request, limit, visitor, true);
+    }
+
+    private long stream(SearchRequest request, long limit, HitVisitor visitor, boolean summarize) throws IOException {
         try {
             return withSearcherIo(searcher -> {
                 Plan plan = plan(searcher, request);
-                SearchResult summary = summarize(searcher, request, plan, List.of(), null);
-                visitor.begin(summary);
+                if (summarize) {
+                    ((ResultVisitor) visitor).begin(summarize(searcher, request, plan, List.of(), null));
+                }
                 long max = limit <= 0 ? Long.MAX_VALUE : limit;
                 long visited = 0;
                 FieldDoc after = request.cursor() == null ? null : decodeCursor(request);
@@ -223,7 +235,7 @@ public final class SearchService implements Closeable {
         }
     }
 
-    /** What {@link #forEachHit} feeds: the summary first, then every hit. */
+    /** What {@link #export} feeds: the summary first, then every hit. */
     public interface ResultVisitor extends HitVisitor {
         default void begin(SearchResult summary) throws IOException {
         }
