@@ -56,7 +56,7 @@ final class Cursor {
                     default -> throw bad();
                 });
             }
-            return new FieldDoc(Integer.MAX_VALUE, Float.NaN, values.toArray());
+            return new FieldDoc(-1, Float.NaN, values.toArray());
         } catch (IllegalArgumentException e) {
             throw bad();
         }

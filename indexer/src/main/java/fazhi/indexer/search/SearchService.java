@@ -211,7 +211,7 @@ public final class SearchService implements Closeable {
                 }
                 long max = limit <= 0 ? Long.MAX_VALUE : limit;
                 long visited = 0;
-                FieldDoc after = request.cursor() == null ? null : decodeCursor(request);
+                FieldDoc after = request.cursor() == null ? null : decodeCursor(searcher, request);
                 Weight sections = sectionWeight(searcher, plan);
                 while (visited < max) {
                     int n = (int) Math.min(STREAM_BATCH, max - visited);
@@ -344,7 +344,7 @@ public final class SearchService implements Closeable {
             TopDocs top;
             int skip;
             if (request.cursor() != null) {
-                top = searcher.searchAfter(decodeCursor(request), plan.query(), request.size(), plan.sort(), true);
+                top = searcher.searchAfter(decodeCursor(searcher, request), plan.query(), request.size(), plan.sort(), true);
                 skip = 0;
             } else {
                 int depth = request.page() * request.size();
@@ -362,8 +362,11 @@ public final class SearchService implements Closeable {
         return summarize(searcher, request, plan, hits, nextCursor);
     }
 
-    private FieldDoc decodeCursor(SearchRequest request) {
-        FieldDoc after = Cursor.decode(request.sort(), request.cursor());
+    private FieldDoc decodeCursor(IndexSearcher searcher, SearchRequest request) {
+        FieldDoc decoded = Cursor.decode(request.sort(), request.cursor());
+        // The id sort key is unique, so only the cursor's own hit can tie on every key; Lucene breaks such ties by
+        // document number, and the largest one skips that hit whatever its number is now.
+        FieldDoc after = new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, decoded.fields);
         SortField[] fields = sort(request.sort()).getSort();
         boolean fits = after.fields.length == fields.length;
         for (int i = 0; fits && i < fields.length; i++) {
