@@ -1,0 +1,77 @@
+package fazhi.indexer.analysis;
+
+import fazhi.core.text.TextNormalizer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The user dictionary of domain terms (analysis-config/dictionary/user-words.txt, packed into core's jar under the
+ * same name and loaded from the classpath). Terms are stored folded ({@link TextNormalizer#searchForm}) so that
+ * 一網通辦 in a traditional-script page finds the entry 一网通办.
+ */
+public final class UserDictionary {
+    public static final String RESOURCE = "analysis-config/dictionary/user-words.txt";
+
+    private final Set<String> words;
+    private final int maxLength;
+
+    public UserDictionary(Iterable<String> terms) {
+        Set<String> folded = new HashSet<>();
+        int max = 0;
+        for (String term : terms) {
+            String f = TextNormalizer.instance().searchForm(term.strip());
+            if (f.length() >= 2) {
+                folded.add(f);
+                max = Math.max(max, f.length());
+            }
+        }
+        this.words = Set.copyOf(folded);
+        this.maxLength = max;
+    }
+
+    /** The dictionary as shipped. */
+    public static UserDictionary shipped() {
+        return new UserDictionary(readLines(RESOURCE));
+    }
+
+    /** Non-blank, non-comment lines of a classpath resource (UTF-8). */
+    static List<String> readLines(String resource) {
+        InputStream in = UserDictionary.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing classpath resource " + resource + " (core's jar packs analysis-config/)");
+        }
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    lines.add(trimmed);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        return lines;
+    }
+
+    public boolean contains(String foldedTerm) {
+        return words.contains(foldedTerm);
+    }
+
+    public int maxLength() {
+        return maxLength;
+    }
+
+    public Set<String> words() {
+        return words;
+    }
+}

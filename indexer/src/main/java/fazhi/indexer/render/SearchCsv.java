@@ -1,0 +1,81 @@
+package fazhi.indexer.render;
+
+import fazhi.core.model.Region;
+import fazhi.indexer.search.ReportHit;
+import fazhi.indexer.search.SearchRequest;
+import fazhi.indexer.search.SearchService;
+import fazhi.indexer.search.SectionMatch;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * CSV rendering of a whole result set: one row per matching section (report fields, section kind, heading, plain
+ * passage); a report without section matches (browsing, no query text) gets one row with the section cells empty.
+ * UTF-8 with a byte-order mark so Excel detects the encoding. Cells that a spreadsheet would run as a formula
+ * (starting with = + - @ TAB or CR) are prefixed with an apostrophe.
+ */
+public final class SearchCsv {
+    public static final List<String> HEADER = List.of("报告ID", "标题", "发布机关", "层级", "年度", "发布日期", "省份", "城市",
+            "区县", "镇街", "区划代码", "链接", "章节类别", "章节标题", "摘录");
+
+    private SearchCsv() {
+    }
+
+    /** Streams the result set of {@code request} (first {@code limit} reports; ≤ 0 = all). Returns reports written. */
+    public static long writeAll(SearchService service, SearchRequest request, long limit, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get());
+        csv.printRecord(HEADER);
+        long n = service.export(request, limit, new SearchService.ResultVisitor() {
+            @Override
+            public void visit(ReportHit hit) throws IOException {
+                if (hit.matches().isEmpty()) {
+                    csv.printRecord(row(hit, null));
+                }
+                for (SectionMatch match : hit.matches()) {
+                    csv.printRecord(row(hit, match));
+                }
+            }
+        });
+        csv.flush();
+        return n;
+    }
+
+    static List<String> row(ReportHit hit, SectionMatch match) {
+        Region region = hit.region();
+        List<String> cells = new ArrayList<>(HEADER.size());
+        cells.add(hit.id());
+        cells.add(hit.title());
+        cells.add(hit.issuer());
+        cells.add(hit.level().label());
+        cells.add(hit.year() == null ? "" : hit.year().toString());
+        cells.add(hit.published() == null ? "" : hit.published().toString());
+        cells.add(region.province());
+        cells.add(region.city());
+        cells.add(region.district());
+        cells.add(region.township());
+        cells.add(region.code());
+        cells.add(hit.url());
+        cells.add(match == null ? "" : match.kind().label());
+        cells.add(match == null ? "" : match.heading());
+        cells.add(match == null ? "" : match.snippetText());
+        return cells.stream().map(SearchCsv::neutralise).toList();
+    }
+
+    /** Spreadsheet formula injection guard (OWASP CSV injection). */
+    static String neutralise(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        char c = cell.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+    }
+}

@@ -1,0 +1,101 @@
+package fazhi.indexer.schema;
+
+import fazhi.indexer.analysis.Analyzers;
+import fazhi.indexer.analysis.UserDictionary;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * Every index field name, and how each is analysed. No other class spells a field name.
+ *
+ * <h2>Structure: block join (sections as children of their report)</h2>
+ * Each report is indexed as one block: one document per section (kind, heading, text) followed by the report
+ * document (id, title, issuer, level, year, published, region, site, url, the stored record and the facet fields).
+ * Why a block and not only denormalised section documents: totals, facet counts and paging are about reports, and
+ * the facet module counts documents; counting parent documents gives report counts directly, while a text clause
+ * is still evaluated per section (so {@code section:problems 法律顾问} means 法律顾问 in a problems section) and the
+ * sections that matched are found again inside the block for display. Updates replace the whole block by the
+ * {@link #REPORT_ID} term every document of the block carries.
+ */
+public final class IndexSchema {
+    private IndexSchema() {
+    }
+
+    /** Bumped whenever fields or analysis change; an index of another version is rebuilt, never mixed. */
+    public static final String VERSION = "1";
+    /** Commit user-data key holding {@link #VERSION}. */
+    public static final String VERSION_KEY = "fazhi.schema";
+
+    // --- every document of a block
+    /** The report id on the report document and on each of its sections (the update/delete term). */
+    public static final String REPORT_ID = "rid";
+    /** "report" or "section". */
+    public static final String DOC_TYPE = "type";
+    public static final String TYPE_REPORT = "report";
+    public static final String TYPE_SECTION = "section";
+
+    // --- section documents
+    public static final String SECTION_KIND = "kind";
+    /** Position of the section in the report (0-based), stored. */
+    public static final String SECTION_ORDINAL = "ordinal";
+    public static final String SECTION_HEADING = "heading";
+    /** Stored section text (display form). */
+    public static final String SECTION_TEXT = "text";
+    /** Heading + text analysed by smartcn with the user dictionary: BM25 ranking. */
+    public static final String SECTION_RANKING = "body";
+    /** Heading + text as unigrams and bigrams of the phrase key: exact phrase recall (substring semantics). */
+    public static final String SECTION_KEY = "key";
+
+    // --- report documents
+    public static final String ID_SORT = "id_sort";
+    public static final String RECORD = "record";
+    public static final String FINGERPRINT = "fingerprint";
+    public static final String TITLE = "title";
+    public static final String ISSUER = "issuer";
+    public static final String URL = "url";
+    public static final String SITE_NAME = "site";
+    public static final String LEVEL = "level";
+    public static final String YEAR = "year";
+    /** Published date as epoch day: points for ranges, doc values for sorting. */
+    public static final String PUBLISHED = "published";
+    /** Every known region name (province, city, district, township) as a term, for region:NAME filters. */
+    public static final String REGION_NAME = "region_name";
+    /** Every prefix of the region code (2, 4, 6, 9 digits), for region:CODE filters. */
+    public static final String REGION_CODE = "region_code";
+    /** Region path for sorting by region. */
+    public static final String REGION_SORT = "region_sort";
+
+    // --- facet dimensions (SortedSetDocValues facets on report documents)
+    public static final String FACET_YEAR = "year";
+    public static final String FACET_REGION = "region";
+    public static final String FACET_LEVEL = "level";
+    /** Not a doc-values dimension: section counts come from per-kind counts of the query (drill-sideways style). */
+    public static final String FACET_SECTION = "section";
+    /** Doc-values field the facet module stores the dimensions in. */
+    public static final String FACET_FIELD = "$facets";
+
+    /** Facet configuration: region is hierarchical (province → [city →] district → township). */
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setHierarchical(FACET_REGION, true);
+        config.setIndexFieldName(FACET_YEAR, FACET_FIELD);
+        config.setIndexFieldName(FACET_REGION, FACET_FIELD);
+        config.setIndexFieldName(FACET_LEVEL, FACET_FIELD);
+        return config;
+    }
+
+    /** The index-time and query-time analyzer: smartcn for the ranking field, key grams for the phrase field. */
+    public static Analyzer analyzer(UserDictionary dictionary) {
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+                SECTION_RANKING, Analyzers.ranking(dictionary),
+                SECTION_KEY, Analyzers.keyGrams()));
+    }
+
+    /** The text a section is searched and highlighted in: heading and body, as one string. */
+    public static String sectionContent(String heading, String text) {
+        return heading == null || heading.isBlank() ? text : heading + "\n" + text;
+    }
+}

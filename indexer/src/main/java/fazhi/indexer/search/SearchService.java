@@ -1,0 +1,561 @@
+package fazhi.indexer.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import fazhi.core.BadInputException;
+import fazhi.core.json.ReportJson;
+import fazhi.core.model.Level;
+import fazhi.core.model.Report;
+import fazhi.core.model.SectionKind;
+import fazhi.indexer.analysis.Synonyms;
+import fazhi.indexer.analysis.UserDictionary;
+import fazhi.indexer.index.Indexer;
+import fazhi.indexer.schema.IndexSchema;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.search.join.QueryBitSetProducer;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BitSet;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search service over {@code DIR/index}: the web, the JSON API, CSV export and {@code ./portal search} all
+ * call it. Thread-safe; one instance per data directory, closed when the application stops.
+ *
+ * <p>Live updates: a {@link SearcherManager} is refreshed in the background (every {@link #REFRESH_MILLIS} ms) and
+ * on {@link #refresh()}; each search runs on one acquired point-in-time searcher, so a search never sees half of an
+ * indexing run and never fails because a commit happened meanwhile. Caches (Caffeine) are keyed by the request
+ * and the reader version, so a refresh can never serve results of the previous commit.
+ */
+public final class SearchService implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+    static final long REFRESH_MILLIS = 500;
+    /** Page size used when streaming a whole result set. */
+    static final int STREAM_BATCH = 200;
+    private static final int FACET_TOP = 200;
+
+    private final Directory directory;
+    private final SearcherManager manager;
+    private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
+    private final BitSetProducer reportDocs = new QueryBitSetProducer(QueryTranslator.allReports());
+    private final QueryTranslator translator;
+    private final ScheduledExecutorService refresher;
+    private final Cache<ResultKey, SearchResult> results = Caffeine.newBuilder().maximumSize(2_000).build();
+    private final Cache<RecordKey, Optional<Report>> records = Caffeine.newBuilder().maximumSize(2_000).build();
+    /** Facet ordinal state per reader (cheap to keep, costly to rebuild per query); dropped with the reader. */
+    private final Cache<IndexReader.CacheKey, Optional<SortedSetDocValuesReaderState>> facetStates =
+            Caffeine.newBuilder().maximumSize(8).build();
+
+    private record ResultKey(SearchRequest request, long version) {
+    }
+
+    private record RecordKey(String id, long version) {
+    }
+
+    private SearchService(Directory directory) throws IOException {
+        this.directory = directory;
+        this.manager = new SearcherManager(directory, null);
+        this.translator = new QueryTranslator(UserDictionary.shipped(), Synonyms.shipped(), reportDocs);
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "index-refresher");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens the index of a data directory ({@code DIR/index}); bad input when there is none yet. */
+    public static SearchService open(Path dataDir) throws IOException {
+        Path indexDir = Indexer.indexDirectory(dataDir);
+        if (!Files.isDirectory(indexDir)) {
+            throw noIndex(dataDir);
+        }
+        Directory directory = FSDirectory.open(indexDir);
+        if (!DirectoryReader.indexExists(directory)) {
+            directory.close();
+            throw noIndex(dataDir);
+        }
+        return new SearchService(directory);
+    }
+
+    private static BadInputException noIndex(Path dataDir) {
+        return new BadInputException("no-index", "数据目录中还没有索引：" + dataDir + "（请先运行 ./portal index --data " + dataDir + "）", 404);
+    }
+
+    /** Picks up the latest commit now (normally done in the background); true if the searcher changed. */
+    public boolean refresh() throws IOException {
+        long before = version();
+        manager.maybeRefreshBlocking();
+        return version() != before;
+    }
+
+    private void refreshQuietly() {
+        try {
+            manager.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            // The current searcher stays valid; the next tick tries again. Logged, not swallowed silently.
+            LOG.warn("index refresh failed, still serving the previous commit: {}", e.toString());
+        }
+    }
+
+    /** Version of the index commit currently searched (changes with every commit that is picked up). */
+    public long version() throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** Number of reports in the index. */
+    public int reportCount() throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return searcher.count(QueryTranslator.allReports());
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    // ------------------------------------------------------------------ search
+
+    /** One page of results with totals and facets. Bad queries throw {@link BadInputException}. */
+    public SearchResult search(SearchRequest request) {
+        return withSearcher(searcher -> {
+            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            ResultKey key = new ResultKey(request, version);
+            SearchResult cached = results.getIfPresent(key);
+            if (cached != null) {
+                return cached;
+            }
+            SearchResult result = compute(searcher, request);
+            results.put(key, result);
+            return result;
+        });
+    }
+
+    /**
+     * Streams the whole result set (or its first {@code limit} hits; limit ≤ 0 = all) in result order, each hit
+     * with all its matching sections, on one point-in-time searcher, holding one batch of hits in memory at a time.
+     * Same translation, sort and matching as {@link #search}. Returns the number of hits visited.
+     */
+    public long forEachHit(SearchRequest request, long limit, HitVisitor visitor) throws IOException {
+        return stream(request, limit, visitor, false);
+    }
+
+    /**
+     * Like {@link #forEachHit}, but {@code visitor.begin} first receives the summary (total and facets, no hits)
+     * computed on the same searcher as the hits: what JSON and CSV export render from.
+     */
+    public long export(SearchRequest request, long limit, ResultVisitor visitor) throws IOException {
+        return stream(request, limit, visitor, true);
+    }
+
+    private long stream(SearchRequest request, long limit, HitVisitor visitor, boolean summarize) throws IOException {
+        try {
+            return withSearcherIo(searcher -> {
+                Plan plan = plan(searcher, request);
+                if (summarize) {
+                    ((ResultVisitor) visitor).begin(summarize(searcher, request, plan, List.of(), null));
+                }
+                long max = limit <= 0 ? Long.MAX_VALUE : limit;
+                long visited = 0;
+                FieldDoc after = request.cursor() == null ? null : decodeCursor(searcher, request);
+                Weight sections = sectionWeight(searcher, plan);
+                while (visited < max) {
+                    int n = (int) Math.min(STREAM_BATCH, max - visited);
+                    TopDocs page = searcher.searchAfter(after, plan.query(), n, plan.sort(), true);
+                    if (page.scoreDocs.length == 0) {
+                        break;
+                    }
+                    for (ScoreDoc sd : page.scoreDocs) {
+                        visitor.visit(hit(searcher, sd, sections, plan.translation().highlightKeys()));
+                        visited++;
+                    }
+                    after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+                    if (page.scoreDocs.length < n) {
+                        break;
+                    }
+                }
+                return visited;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** What {@link #export} feeds: the summary first, then every hit. */
+    public interface ResultVisitor extends HitVisitor {
+        default void begin(SearchResult summary) throws IOException {
+        }
+    }
+
+    /** The report record stored in the index, by id. */
+    public Optional<Report> report(String id) {
+        return withSearcher(searcher -> {
+            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            return records.get(new RecordKey(id, version), k -> loadRecord(searcher, id));
+        });
+    }
+
+    /**
+     * Every section of a report with the phrases of {@code q} marked over the whole section text (the report view).
+     * Sections that do not match are returned too, unmarked; {@code matched} says which ones matched.
+     */
+    public List<SectionView> reportSections(String id, String q) {
+        Report report = report(id).orElseThrow(() -> new BadInputException("no-report", "找不到报告：" + id, 404));
+        QueryTranslator.Translation translation = translator.translate(translator.parse(q), List.of());
+        Set<Integer> matched = withSearcher(searcher -> {
+            Set<Integer> ordinals = new HashSet<>();
+            if (translation.sectionQuery() == null) {
+                return ordinals;
+            }
+            Query q2 = new BooleanQuery.Builder().add(translation.sectionQuery(), Occur.MUST)
+                    .add(new TermQuery(new Term(IndexSchema.REPORT_ID, id)), Occur.FILTER).build();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(q2, Math.max(1, report.sections().size())).scoreDocs) {
+                ordinals.add(stored.document(sd.doc, Set.of(IndexSchema.SECTION_ORDINAL)).getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue());
+            }
+            return ordinals;
+        });
+        List<SectionView> views = new ArrayList<>();
+        for (int i = 0; i < report.sections().size(); i++) {
+            var section = report.sections().get(i);
+            boolean hit = matched.contains(i);
+            Snippets.Passage text = Snippets.whole(section.text(), hit ? translation.highlightKeys() : List.of());
+            views.add(new SectionView(i, section.kind(), section.heading(), hit, text.html()));
+        }
+        return views;
+    }
+
+    /**
+     * One section in the report view.
+     *
+     * @param html the whole section text, escaped, with query phrases in {@code <mark>} where the section matched
+     */
+    public record SectionView(int ordinal, SectionKind kind, String heading, boolean matched, String html) {
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /** A translated request: the report-level query with its filters, sort and translation. */
+    private record Plan(DrillDownQuery query, Sort sort, QueryTranslator.Translation translation,
+                        QueryTranslator.ParsedQuery parsed) {
+    }
+
+    private Plan plan(IndexSearcher searcher, SearchRequest request) {
+        QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
+        QueryTranslator.Translation translation = translator.translate(parsed, request.sections());
+        return new Plan(drillDown(translation.reportQuery(), request), sort(request.sort()), translation, parsed);
+    }
+
+    /** The base query with the facet filters: several values of a facet OR'ed, facets AND'ed. */
+    private DrillDownQuery drillDown(Query base, SearchRequest request) {
+        DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
+        if (!request.years().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            request.years().forEach(y -> any.add(IntPoint.newExactQuery(IndexSchema.YEAR, y), Occur.SHOULD));
+            ddq.add(IndexSchema.FACET_YEAR, any.build());
+        }
+        if (!request.regions().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            request.regions().forEach(r -> any.add(QueryTranslator.regionQuery(r), Occur.SHOULD));
+            ddq.add(IndexSchema.FACET_REGION, any.build());
+        }
+        if (!request.levels().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            request.levels().forEach(l -> any.add(new TermQuery(new Term(IndexSchema.LEVEL, l.code())), Occur.SHOULD));
+            ddq.add(IndexSchema.FACET_LEVEL, any.build());
+        }
+        return ddq;
+    }
+
+    private static Sort sort(SortOrder order) {
+        SortField id = new SortField(IndexSchema.ID_SORT, SortField.Type.STRING);
+        SortField date = new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true);
+        date.setMissingValue(Long.MIN_VALUE);
+        return switch (order) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
+            case DATE -> new Sort(date, id);
+            case REGION -> {
+                SortField region = new SortField(IndexSchema.REGION_SORT, SortField.Type.STRING);
+                region.setMissingValue(SortField.STRING_LAST);
+                yield new Sort(region, date, id);
+            }
+        };
+    }
+
+    private SearchResult compute(IndexSearcher searcher, SearchRequest request) throws IOException {
+        Plan plan = plan(searcher, request);
+        List<ReportHit> hits = new ArrayList<>();
+        String nextCursor = null;
+        if (request.size() > 0) {
+            TopDocs top;
+            int skip;
+            if (request.cursor() != null) {
+                top = searcher.searchAfter(decodeCursor(searcher, request), plan.query(), request.size(), plan.sort(), true);
+                skip = 0;
+            } else {
+                int depth = request.page() * request.size();
+                top = searcher.search(plan.query(), depth, plan.sort(), true);
+                skip = (request.page() - 1) * request.size();
+            }
+            Weight sections = sectionWeight(searcher, plan);
+            for (int i = skip; i < top.scoreDocs.length; i++) {
+                hits.add(hit(searcher, top.scoreDocs[i], sections, plan.translation().highlightKeys()));
+            }
+            if (top.scoreDocs.length > skip && top.scoreDocs.length - skip == request.size()) {
+                nextCursor = Cursor.encode(request.sort(), (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
+            }
+        }
+        return summarize(searcher, request, plan, hits, nextCursor);
+    }
+
+    private FieldDoc decodeCursor(IndexSearcher searcher, SearchRequest request) {
+        FieldDoc decoded = Cursor.decode(request.sort(), request.cursor());
+        // The id sort key is unique, so only the cursor's own hit can tie on every key; Lucene breaks such ties by
+        // document number, and the largest one skips that hit whatever its number is now.
+        FieldDoc after = new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, decoded.fields);
+        SortField[] fields = sort(request.sort()).getSort();
+        boolean fits = after.fields.length == fields.length;
+        for (int i = 0; fits && i < fields.length; i++) {
+            Object v = after.fields[i];
+            fits = switch (fields[i].getType()) {
+                case SCORE -> v instanceof Float;
+                case LONG -> v instanceof Long;
+                case STRING -> v == null || v instanceof BytesRef;
+                default -> false;
+            };
+        }
+        if (!fits) {
+            throw new BadInputException("bad-cursor", "翻页参数 cursor 无效或已过期：请从第一页重新检索。");
+        }
+        return after;
+    }
+
+    /** Total and facets of the request (drill-sideways: each facet counted without its own selection). */
+    private SearchResult summarize(IndexSearcher searcher, SearchRequest request, Plan plan, List<ReportHit> hits,
+                                   String nextCursor) throws IOException {
+        long total = searcher.count(plan.query());
+        SearchFacets facets = facets(searcher, request, plan);
+        return new SearchResult(request.q(), total, hits, facets, request, nextCursor);
+    }
+
+    private SearchFacets facets(IndexSearcher searcher, SearchRequest request, Plan plan) throws IOException {
+        Optional<SortedSetDocValuesReaderState> state = facetState(searcher.getIndexReader());
+        List<FacetCount> years = List.of();
+        List<FacetCount> regions = List.of();
+        List<FacetCount> levels = List.of();
+        if (state.isPresent()) {
+            DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state.get());
+            Facets facets = sideways.search(plan.query(), 1).facets;
+            Map<String, FacetResult> dims = new java.util.HashMap<>();
+            for (FacetResult r : facets.getAllDims(FACET_TOP)) {
+                dims.put(r.dim, r);
+            }
+            years = flat(dims.get(IndexSchema.FACET_YEAR), v -> v + "年",
+                    v -> request.years().contains(Integer.valueOf(v)));
+            years = years.stream().sorted(Comparator.comparing(FacetCount::value).reversed()).toList();
+            levels = flat(dims.get(IndexSchema.FACET_LEVEL), v -> Level.fromCode(v).label(),
+                    v -> request.levels().contains(Level.fromCode(v)));
+            regions = regionLevel(facets, dims.get(IndexSchema.FACET_REGION), List.of(), request, 0);
+        }
+        return new SearchFacets(years, regions, sectionCounts(searcher, request, plan), levels);
+    }
+
+    private static List<FacetCount> flat(FacetResult result, java.util.function.Function<String, String> label,
+                                         java.util.function.Predicate<String> selected) {
+        if (result == null) {
+            return List.of();
+        }
+        List<FacetCount> values = new ArrayList<>();
+        for (LabelAndValue lv : result.labelValues) {
+            values.add(new FacetCount(lv.label, label.apply(lv.label), lv.value.longValue(), selected.test(lv.label), List.of()));
+        }
+        return values;
+    }
+
+    /** Region counts, hierarchically: each value's children are the next level down (to township). */
+    private List<FacetCount> regionLevel(Facets facets, FacetResult result, List<String> parent, SearchRequest request,
+                                         int depth) throws IOException {
+        if (result == null || depth > 3) {
+            return List.of();
+        }
+        List<FacetCount> values = new ArrayList<>();
+        for (LabelAndValue lv : result.labelValues) {
+            List<String> path = new ArrayList<>(parent);
+            path.add(lv.label);
+            String value = String.join("/", path);
+            FacetResult children = facets.getTopChildren(FACET_TOP, IndexSchema.FACET_REGION, path.toArray(String[]::new));
+            boolean selected = request.regions().contains(value) || request.regions().contains(lv.label);
+            values.add(new FacetCount(value, lv.label, lv.value.longValue(), selected,
+                    regionLevel(facets, children, path, request, depth + 1)));
+        }
+        return values;
+    }
+
+    /**
+     * Section facet: for each kind, the reports that match the query with its phrases found in a section of that
+     * kind (all other filters applied, the section selection itself ignored: drill-sideways).
+     */
+    private List<FacetCount> sectionCounts(IndexSearcher searcher, SearchRequest request, Plan plan) throws IOException {
+        List<FacetCount> counts = new ArrayList<>();
+        for (SectionKind kind : SectionKind.values()) {
+            QueryTranslator.Translation t = translator.translate(plan.parsed(), EnumSet.of(kind));
+            long count = searcher.count(drillDown(t.reportQuery(), request));
+            if (count > 0) {
+                counts.add(new FacetCount(kind.code(), kind.label(), count, request.sections().contains(kind), List.of()));
+            }
+        }
+        return counts;
+    }
+
+    private Optional<SortedSetDocValuesReaderState> facetState(IndexReader reader) {
+        return facetStates.get(reader.getReaderCacheHelper().getKey(), k -> {
+            if (FieldInfos.getMergedFieldInfos(reader).fieldInfo(IndexSchema.FACET_FIELD) == null) {
+                return Optional.empty(); // an empty index has no facet field yet
+            }
+            try {
+                return Optional.of(new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.FACET_FIELD, facetsConfig));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private Weight sectionWeight(IndexSearcher searcher, Plan plan) throws IOException {
+        Query q = plan.translation().sectionQuery();
+        return q == null ? null : searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    }
+
+    private ReportHit hit(IndexSearcher searcher, ScoreDoc sd, Weight sections, List<String> keys) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        int local = sd.doc - leaf.docBase;
+        StoredFields stored = leaf.reader().storedFields();
+        Report report = parse(stored.document(local, Set.of(IndexSchema.RECORD)).get(IndexSchema.RECORD));
+        List<SectionMatch> matches = new ArrayList<>();
+        if (sections != null) {
+            BitSet parents = reportDocs.getBitSet(leaf);
+            int first = local == 0 ? 0 : parents.prevSetBit(local - 1) + 1;
+            Scorer scorer = sections.scorer(leaf);
+            if (scorer != null) {
+                DocIdSetIterator it = scorer.iterator();
+                for (int d = it.advance(first); d < local; d = it.nextDoc()) {
+                    Document section = stored.document(d);
+                    int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
+                    String heading = section.get(IndexSchema.SECTION_HEADING);
+                    String content = IndexSchema.sectionContent(heading, section.get(IndexSchema.SECTION_TEXT));
+                    Snippets.Passage passage = Snippets.passage(content, keys);
+                    matches.add(new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), heading,
+                            ordinal, passage.html(), passage.text()));
+                }
+            }
+        }
+        float score = Float.isNaN(sd.score) ? 0f : sd.score;
+        return new ReportHit(report.id(), report.title(), report.issuer(), report.level(), report.year(), report.published(),
+                report.region(), report.url(), score, matches);
+    }
+
+    private Optional<Report> loadRecord(IndexSearcher searcher, String id) {
+        try {
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexSchema.REPORT_ID, id)), Occur.FILTER)
+                    .add(QueryTranslator.allReports(), Occur.FILTER).build();
+            TopDocs top = searcher.search(q, 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(parse(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(IndexSchema.RECORD)).get(IndexSchema.RECORD)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Report parse(String line) throws IOException {
+        return ReportJson.fromLine(line);
+    }
+
+    private interface SearcherTask<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherTask<T> task) {
+        try {
+            return withSearcherIo(task);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T withSearcherIo(SearcherTask<T> task) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return task.run(searcher);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        refresher.shutdownNow();
+        try {
+            manager.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package fazhi.indexer.search;
+
+import fazhi.indexer.analysis.KeyText;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Passages with the query's phrases marked. Marks are found the way matching works (substring search on the phrase
+ * key, mapped back to original offsets through {@link KeyText}), so every phrase that made a section match is marked
+ * and nothing else is. The HTML form escapes the crawled text (it can contain {@code <script>}) and adds only
+ * {@code <mark>} tags.
+ */
+final class Snippets {
+    /** Passage length in chars of the original text. */
+    static final int WINDOW = 120;
+    private static final int LEAD = 30;
+
+    private Snippets() {
+    }
+
+    record Range(int start, int end) {
+    }
+
+    record Passage(String html, String text) {
+    }
+
+    /** Marked ranges of every occurrence of every key in {@code content}, merged where they overlap or touch. */
+    static List<Range> marks(String content, Collection<String> keys) {
+        KeyText keyText = KeyText.of(content);
+        String haystack = keyText.key();
+        List<Range> ranges = new ArrayList<>();
+        for (String key : keys) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            int keyLength = key.codePointCount(0, key.length());
+            for (int at = haystack.indexOf(key); at >= 0; at = haystack.indexOf(key, at + 1)) {
+                int cpIndex = haystack.codePointCount(0, at);
+                ranges.add(new Range(keyText.startOffset(cpIndex), keyText.endOffset(cpIndex + keyLength - 1)));
+            }
+        }
+        ranges.sort(Comparator.comparingInt(Range::start).thenComparingInt(Range::end));
+        List<Range> merged = new ArrayList<>();
+        for (Range r : ranges) {
+            if (!merged.isEmpty() && r.start() <= merged.getLast().end()) {
+                Range last = merged.removeLast();
+                merged.add(new Range(last.start(), Math.max(last.end(), r.end())));
+            } else {
+                merged.add(r);
+            }
+        }
+        return merged;
+    }
+
+    /** The best passage of {@code content}: the window holding the most marks (the earliest on ties). */
+    static Passage passage(String content, Collection<String> keys) {
+        List<Range> marks = marks(content, keys);
+        int start = 0;
+        if (!marks.isEmpty()) {
+            int best = -1;
+            for (Range candidate : marks) {
+                int from = Math.max(0, candidate.start() - LEAD);
+                int count = 0;
+                for (Range r : marks) {
+                    if (r.start() >= from && r.end() <= from + WINDOW) {
+                        count++;
+                    }
+                }
+                if (count > best) {
+                    best = count;
+                    start = from;
+                }
+            }
+        }
+        int end = Math.min(content.length(), start + WINDOW);
+        start = safeBoundary(content, start);
+        end = safeBoundary(content, end);
+        return render(content, start, end, marks);
+    }
+
+    /** The whole text with marks (the report view). */
+    static Passage whole(String content, Collection<String> keys) {
+        return render(content, 0, content.length(), marks(content, keys));
+    }
+
+    private static Passage render(String content, int start, int end, List<Range> marks) {
+        StringBuilder html = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        if (start > 0) {
+            html.append('…');
+            text.append('…');
+        }
+        int pos = start;
+        for (Range r : marks) {
+            if (r.end() <= start || r.start() >= end) {
+                continue;
+            }
+            int s = Math.max(r.start(), start);
+            int e = Math.min(r.end(), end);
+            appendEscaped(html, content, pos, s);
+            html.append("<mark>");
+            appendEscaped(html, content, s, e);
+            html.append("</mark>");
+            pos = e;
+        }
+        appendEscaped(html, content, pos, end);
+        text.append(flatten(content.substring(start, end)));
+        if (end < content.length()) {
+            html.append('…');
+            text.append('…');
+        }
+        return new Passage(html.toString(), text.toString());
+    }
+
+    /** Moves an offset off the middle of a surrogate pair. */
+    private static int safeBoundary(String content, int offset) {
+        if (offset > 0 && offset < content.length() && Character.isLowSurrogate(content.charAt(offset))
+                && Character.isHighSurrogate(content.charAt(offset - 1))) {
+            return offset - 1;
+        }
+        return offset;
+    }
+
+    private static String flatten(String s) {
+        return s.replaceAll("[\\r\\n\\t]", " ");
+    }
+
+    private static void appendEscaped(StringBuilder out, String content, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = content.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '\r', '\n', '\t' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package fazhi.indexer.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fazhi.core.model.Report;
+import fazhi.core.model.SectionKind;
+import fazhi.indexer.TestCorpora;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Phrase matching equals substring search on normalised text, both ways (no misses, no extras): the truth is
+ * computed from the report records with TextNormalizer, never written down.
+ */
+class PhraseTruthTest {
+
+    static void assertTruth(SearchService service, List<Report> reports, Iterable<String> queries) throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (String q : queries) {
+            Set<String> expected = TestCorpora.truth(reports, q);
+            Set<String> actual = TestCorpora.ids(service, q);
+            if (!expected.equals(actual)) {
+                mismatches.add(q + ": expected " + expected + " but found " + actual);
+            }
+            checked++;
+        }
+        assertThat(mismatches).as("queries whose matches differ from substring truth (of %d checked)", checked).isEmpty();
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class SampleCorpus {
+        List<Report> reports;
+        SearchService service;
+
+        @BeforeAll
+        void index(@TempDir Path dir) throws IOException {
+            reports = TestCorpora.sample();
+            service = TestCorpora.indexAndOpen(dir, reports);
+        }
+
+        @AfterAll
+        void close() throws IOException {
+            if (service != null) {
+                service.close();
+            }
+        }
+
+        @Test
+        void namedPhrasesMatchExactlyTheReportsContainingThem() throws IOException {
+            assertThat(reports).hasSize(9);
+            assertThat(TestCorpora.truth(reports, "民情茶室")).hasSize(1);
+            assertThat(TestCorpora.truth(reports, "法律顾问")).hasSizeGreaterThan(1);
+            assertTruth(service, reports, List.of("民情茶室", "法律顾问", "放管服", "一网通办", "易家小院"));
+        }
+
+        @Test
+        void everyShortSubstringOfSampledSentencesMatchesItsTruth() throws IOException {
+            Set<String> queries = TestCorpora.substringQueries(reports, 25, 7);
+            assertThat(queries).hasSizeGreaterThan(1000);
+            assertTruth(service, reports, queries);
+        }
+
+        @Test
+        void singleCharactersAndPunctuatedOrTraditionalQueriesFollowTheSameTruth() throws IOException {
+            assertTruth(service, reports, List.of("茶", "镇", "7", "“民情茶室”", "民情 茶室", "法律顧問", "ＰＤＦ", "法治,政府"));
+            assertThat(TestCorpora.ids(service, "“民情”茶室")).isEqualTo(TestCorpora.truth(reports, "民情茶室"));
+        }
+
+        @Test
+        void sectionRestrictedPhraseFindsOnlyReportsWhoseSectionOfThatKindContainsIt() throws IOException {
+            for (SectionKind kind : SectionKind.values()) {
+                SearchRequest request = SearchRequest.builder().q("法律顾问").section(kind).build();
+                assertThat(TestCorpora.ids(service, request)).as(kind.code())
+                        .isEqualTo(TestCorpora.truth(reports, "法律顾问", kind));
+                assertThat(TestCorpora.ids(service, "section:" + kind.code() + " 法律顾问")).as(kind.code())
+                        .isEqualTo(TestCorpora.truth(reports, "法律顾问", kind));
+            }
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class GeneratedCorpus {
+        List<Report> reports;
+        SearchService service;
+
+        @BeforeAll
+        void index(@TempDir Path dir) throws IOException {
+            reports = TestCorpora.generated(3000, 42);
+            service = TestCorpora.indexAndOpen(dir, reports);
+        }
+
+        @AfterAll
+        void close() throws IOException {
+            if (service != null) {
+                service.close();
+            }
+        }
+
+        @Test
+        void substringsOfGeneratedReportsMatchTheirTruth() throws IOException {
+            Set<String> queries = TestCorpora.substringQueries(reports, 12, 11);
+            assertThat(queries).hasSizeGreaterThan(300);
+            assertTruth(service, reports, queries);
+        }
+
+        @Test
+        void saltedPhrasesInEveryWritingMatchTheirTruth() throws IOException {
+            List<String> queries = List.of("民情茶室", "法律顾问", "放管服", "一网通办", "易家小院", "七五普法", "2021年", "pdf文件",
+                    "web端", "情茶", "律顾问", "网通");
+            for (String q : queries) {
+                assertThat(TestCorpora.truth(reports, q)).as(q).hasSizeGreaterThan(10);
+            }
+            assertTruth(service, reports, queries);
+        }
+    }
+}
