@@ -219,8 +219,8 @@ public final class SearchService implements Closeable {
                     if (page.scoreDocs.length == 0) {
                         break;
                     }
-                    for (ScoreDoc sd : page.scoreDocs) {
-                        visitor.visit(hit(searcher, sd, sections, plan.translation().highlightKeys()));
+                    for (ReportHit hit : hits(searcher, page.scoreDocs, 0, sections, plan.translation().highlightKeys())) {
+                        visitor.visit(hit);
                         visited++;
                     }
                     after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
@@ -352,8 +352,8 @@ public final class SearchService implements Closeable {
                 skip = (request.page() - 1) * request.size();
             }
             Weight sections = sectionWeight(searcher, plan);
-            for (int i = skip; i < top.scoreDocs.length; i++) {
-                hits.add(hit(searcher, top.scoreDocs[i], sections, plan.translation().highlightKeys()));
+            if (skip < top.scoreDocs.length) {
+                hits.addAll(hits(searcher, top.scoreDocs, skip, sections, plan.translation().highlightKeys()));
             }
             if (top.scoreDocs.length > skip && top.scoreDocs.length - skip == request.size()) {
                 nextCursor = Cursor.encode(request.sort(), (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
@@ -479,31 +479,62 @@ public final class SearchService implements Closeable {
         return q == null ? null : searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
 
-    private ReportHit hit(IndexSearcher searcher, ScoreDoc sd, Weight sections, List<String> keys) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-        int local = sd.doc - leaf.docBase;
-        StoredFields stored = leaf.reader().storedFields();
-        Report report = parse(stored.document(local, Set.of(IndexSchema.RECORD)).get(IndexSchema.RECORD));
-        List<SectionMatch> matches = new ArrayList<>();
+    /**
+     * Hits for {@code docs[from..]} in their order. The matching sections of all of them are found in one forward
+     * pass per segment (documents sorted by number, one scorer per segment), not one scorer per hit.
+     */
+    private List<ReportHit> hits(IndexSearcher searcher, ScoreDoc[] docs, int from, Weight sections, List<String> keys)
+            throws IOException {
+        Map<Integer, List<SectionMatch>> matches = new java.util.HashMap<>();
         if (sections != null) {
-            BitSet parents = reportDocs.getBitSet(leaf);
-            int first = local == 0 ? 0 : parents.prevSetBit(local - 1) + 1;
-            Scorer scorer = sections.scorer(leaf);
-            if (scorer != null) {
-                DocIdSetIterator it = scorer.iterator();
-                for (int d = it.advance(first); d < local; d = it.nextDoc()) {
-                    Document section = stored.document(d);
-                    int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
-                    String heading = section.get(IndexSchema.SECTION_HEADING);
-                    String content = IndexSchema.sectionContent(heading, section.get(IndexSchema.SECTION_TEXT));
-                    Snippets.Passage passage = Snippets.passage(content, keys);
-                    matches.add(new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), heading,
-                            ordinal, passage.html(), passage.text()));
+            int[] sorted = java.util.Arrays.stream(docs, from, docs.length).mapToInt(d -> d.doc).sorted().toArray();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = null;
+            DocIdSetIterator it = null;
+            BitSet parents = null;
+            StoredFields stored = null;
+            for (int doc : sorted) {
+                LeafReaderContext current = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                if (current != leaf) {
+                    leaf = current;
+                    Scorer scorer = sections.scorer(leaf);
+                    it = scorer == null ? null : scorer.iterator();
+                    parents = reportDocs.getBitSet(leaf);
+                    stored = leaf.reader().storedFields();
+                }
+                List<SectionMatch> found = new ArrayList<>();
+                matches.put(doc, found);
+                if (it == null) {
+                    continue;
+                }
+                int local = doc - leaf.docBase;
+                int first = local == 0 ? 0 : parents.prevSetBit(local - 1) + 1;
+                int d = it.docID() >= first ? it.docID() : it.advance(first);
+                for (; d < local; d = it.nextDoc()) {
+                    found.add(sectionMatch(stored.document(d), keys));
                 }
             }
         }
+        List<ReportHit> hits = new ArrayList<>(docs.length - from);
+        for (int i = from; i < docs.length; i++) {
+            hits.add(hit(searcher, docs[i], matches.getOrDefault(docs[i].doc, List.of())));
+        }
+        return hits;
+    }
+
+    private static SectionMatch sectionMatch(Document section, List<String> keys) {
+        int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
+        String heading = section.get(IndexSchema.SECTION_HEADING);
+        String content = IndexSchema.sectionContent(heading, section.get(IndexSchema.SECTION_TEXT));
+        Snippets.Passage passage = Snippets.passage(content, keys);
+        return new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), heading, ordinal,
+                passage.html(), passage.text());
+    }
+
+    private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.RECORD);
+
+    private ReportHit hit(IndexSearcher searcher, ScoreDoc sd, List<SectionMatch> matches) throws IOException {
+        Report report = parse(searcher.storedFields().document(sd.doc, HIT_FIELDS).get(IndexSchema.RECORD));
         float score = Float.isNaN(sd.score) ? 0f : sd.score;
         return new ReportHit(report.id(), report.title(), report.issuer(), report.level(), report.year(), report.published(),
                 report.region(), report.url(), score, matches);

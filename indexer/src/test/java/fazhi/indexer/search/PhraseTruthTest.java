@@ -26,8 +26,9 @@ class PhraseTruthTest {
     static void assertTruth(SearchService service, List<Report> reports, Iterable<String> queries) throws IOException {
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
+        TestCorpora.Truth truth = new TestCorpora.Truth(reports);
         for (String q : queries) {
-            Set<String> expected = TestCorpora.truth(reports, q);
+            Set<String> expected = truth.of(q);
             Set<String> actual = TestCorpora.ids(service, q);
             if (!expected.equals(actual)) {
                 mismatches.add(q + ": expected " + expected + " but found " + actual);
