@@ -256,19 +256,7 @@ public final class SearchService implements Closeable {
     public List<SectionView> reportSections(String id, String q) {
         Report report = report(id).orElseThrow(() -> new BadInputException("no-report", "找不到报告：" + id, 404));
         QueryTranslator.Translation translation = translator.translate(translator.parse(q), List.of());
-        Set<Integer> matched = withSearcher(searcher -> {
-            Set<Integer> ordinals = new HashSet<>();
-            if (translation.sectionQuery() == null) {
-                return ordinals;
-            }
-            Query q2 = new BooleanQuery.Builder().add(translation.sectionQuery(), Occur.MUST)
-                    .add(new TermQuery(new Term(IndexSchema.REPORT_ID, id)), Occur.FILTER).build();
-            StoredFields stored = searcher.storedFields();
-            for (ScoreDoc sd : searcher.search(q2, Math.max(1, report.sections().size())).scoreDocs) {
-                ordinals.add(stored.document(sd.doc, Set.of(IndexSchema.SECTION_ORDINAL)).getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue());
-            }
-            return ordinals;
-        });
+        Set<Integer> matched = matchedOrdinals(id, translation, report.sections().size());
         List<SectionView> views = new ArrayList<>();
         for (int i = 0; i < report.sections().size(); i++) {
             var section = report.sections().get(i);
@@ -277,6 +265,85 @@ public final class SearchService implements Closeable {
             views.add(new SectionView(i, section.kind(), section.heading(), hit, text.html()));
         }
         return views;
+    }
+
+    /** At most this many reports side by side. */
+    public static final int MAX_COMPARE = 20;
+
+    /**
+     * One measure across reports, by section kind: for each report and kind, the paragraphs of the sections that
+     * match {@code q} (the same matching as search) that contain one of its phrases, highlighted.
+     */
+    public Comparison compare(String q, List<String> reportIds) {
+        QueryTranslator.ParsedQuery parsed = translator.parse(q);
+        if (parsed.isBrowse()) {
+            throw new BadInputException("compare-no-query", "请输入要对比的检索词，例如 法律顾问。");
+        }
+        List<String> ids = reportIds.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (ids.isEmpty()) {
+            throw new BadInputException("compare-no-reports", "请至少选择一份报告进行对比。");
+        }
+        if (ids.size() > MAX_COMPARE) {
+            throw new BadInputException("compare-too-many", "一次最多对比 " + MAX_COMPARE + " 份报告（当前 " + ids.size() + " 份）。");
+        }
+        QueryTranslator.Translation translation = translator.translate(parsed, List.of());
+        List<Comparison.Column> columns = new ArrayList<>();
+        Map<SectionKind, List<Comparison.Cell>> cells = new java.util.EnumMap<>(SectionKind.class);
+        for (SectionKind kind : SectionKind.values()) {
+            cells.put(kind, new ArrayList<>());
+        }
+        for (String id : ids) {
+            Report report = report(id).orElseThrow(() -> new BadInputException("no-report", "找不到报告：" + id, 404));
+            columns.add(new Comparison.Column(id, columnLabel(report), report.title(), report.issuer(), report.level(),
+                    report.year(), report.region(), report.url()));
+            Set<Integer> matched = matchedOrdinals(id, translation, report.sections().size());
+            Map<SectionKind, List<Comparison.Passage>> byKind = new java.util.EnumMap<>(SectionKind.class);
+            for (int i = 0; i < report.sections().size(); i++) {
+                var section = report.sections().get(i);
+                if (!matched.contains(i)) {
+                    continue;
+                }
+                for (String paragraph : section.text().split("\\R+")) {
+                    if (!Snippets.marks(paragraph, translation.highlightKeys()).isEmpty()) {
+                        Snippets.Passage p = Snippets.whole(paragraph.strip(), translation.highlightKeys());
+                        byKind.computeIfAbsent(section.kind(), k -> new ArrayList<>())
+                                .add(new Comparison.Passage(section.heading(), p.html(), p.text()));
+                    }
+                }
+            }
+            for (SectionKind kind : SectionKind.values()) {
+                cells.get(kind).add(new Comparison.Cell(id, byKind.getOrDefault(kind, List.of())));
+            }
+        }
+        List<Comparison.Row> rows = new ArrayList<>();
+        for (SectionKind kind : SectionKind.values()) {
+            rows.add(new Comparison.Row(kind, cells.get(kind)));
+        }
+        return new Comparison(parsed.text(), columns, rows);
+    }
+
+    private static String columnLabel(Report report) {
+        String place = report.region().township() != null ? report.region().township()
+                : report.region().district() != null ? report.region().district()
+                : report.issuer() != null ? report.issuer() : report.title() != null ? report.title() : report.id();
+        return report.year() == null ? place : place + " " + report.year() + "年";
+    }
+
+    /** Ordinals of the sections of one report that match the translation's section query. */
+    private Set<Integer> matchedOrdinals(String id, QueryTranslator.Translation translation, int sectionCount) {
+        return withSearcher(searcher -> {
+            Set<Integer> ordinals = new HashSet<>();
+            if (translation.sectionQuery() == null) {
+                return ordinals;
+            }
+            Query q = new BooleanQuery.Builder().add(translation.sectionQuery(), Occur.MUST)
+                    .add(new TermQuery(new Term(IndexSchema.REPORT_ID, id)), Occur.FILTER).build();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(q, Math.max(1, sectionCount)).scoreDocs) {
+                ordinals.add(stored.document(sd.doc, Set.of(IndexSchema.SECTION_ORDINAL)).getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue());
+            }
+            return ordinals;
+        });
     }
 
     /**

@@ -146,6 +146,21 @@ class FacetsAndPagingTest {
     }
 
     @Test
+    void compareLaysOutMatchingParagraphsByKindAndReport() {
+        Comparison c = service.compare("法治政府", List.of("f00", "f01"));
+        assertThat(c.columns()).extracting(Comparison.Column::label).containsExactly("统景镇 2019年", "双凤桥街道 2020年");
+        assertThat(c.rows()).extracting(Comparison.Row::kind).containsExactly(SectionKind.values());
+        Comparison.Row problems = c.rows().get(SectionKind.PROBLEMS.ordinal());
+        assertThat(problems.cells()).extracting(Comparison.Cell::mentioned).containsExactly(true, false);
+        assertThat(problems.cells().getFirst().passages().getFirst().html()).isEqualTo("<mark>法治政府</mark>建设仍有差距。");
+        assertThat(c.rows().get(SectionKind.PLANS.ordinal()).cells()).noneMatch(Comparison.Cell::mentioned);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.compare("", List.of("f00")))
+                .isInstanceOf(fazhi.core.BadInputException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.compare("法治", List.of("nope")))
+                .isInstanceOf(fazhi.core.BadInputException.class).hasMessageContaining("找不到报告");
+    }
+
+    @Test
     void reportRecordById() {
         assertThat(service.report("f07")).get().extracting(Report::year).isEqualTo(2022);
         assertThat(service.report("nope")).isEmpty();
