@@ -96,7 +96,12 @@ public final class SearchService implements Closeable {
     private final Cache<IndexReader.CacheKey, Optional<SortedSetDocValuesReaderState>> facetStates =
             Caffeine.newBuilder().maximumSize(8).build();
 
+    private final Cache<ResultKey, Summary> summaries = Caffeine.newBuilder().maximumSize(2_000).build();
+
     private record ResultKey(SearchRequest request, long version) {
+    }
+
+    private record Summary(long total, SearchFacets facets) {
     }
 
     private record RecordKey(String id, long version) {
@@ -454,9 +459,15 @@ public final class SearchService implements Closeable {
     /** Total and facets of the request (drill-sideways: each facet counted without its own selection). */
     private SearchResult summarize(IndexSearcher searcher, SearchRequest request, Plan plan, List<ReportHit> hits,
                                    String nextCursor) throws IOException {
-        long total = searcher.count(plan.query());
-        SearchFacets facets = facets(searcher, request, plan);
-        return new SearchResult(request.q(), total, hits, facets, request, nextCursor);
+        // Total and facets do not depend on sort or page: cached once for every page of the same search.
+        long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        ResultKey key = new ResultKey(request.withoutPaging(), version);
+        Summary summary = summaries.getIfPresent(key);
+        if (summary == null) {
+            summary = new Summary(searcher.count(plan.query()), facets(searcher, request, plan));
+            summaries.put(key, summary);
+        }
+        return new SearchResult(request.q(), summary.total(), hits, summary.facets(), request, nextCursor);
     }
 
     private SearchFacets facets(IndexSearcher searcher, SearchRequest request, Plan plan) throws IOException {
