@@ -28,6 +28,8 @@ public final class IndexSchema {
     public static final String VERSION = "1";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "fazhi.schema";
+    /** Commit user-data key holding the user dictionary's fingerprint the ranking field was analysed with. */
+    public static final String DICTIONARY_KEY = "fazhi.dictionary";
 
     // --- every document of a block
     /** The report id on the report document and on each of its sections (the update/delete term). */

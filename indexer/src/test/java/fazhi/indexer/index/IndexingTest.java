@@ -82,6 +82,12 @@ class IndexingTest {
         IndexSummary rebuilt = new Indexer(dir).index(true, IndexProgress.NONE);
         assertThat(rebuilt).extracting(IndexSummary::rebuilt, IndexSummary::indexed).containsExactly(true, 4);
         assertThat(committedReports(dir)).isEqualTo(4);
+        try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(d)) {
+            assertThat(reader.getIndexCommit().getUserData())
+                    .containsEntry(IndexSchema.VERSION_KEY, IndexSchema.VERSION)
+                    .containsEntry(IndexSchema.DICTIONARY_KEY, fazhi.indexer.analysis.UserDictionary.shipped().fingerprint());
+            assertThat(reader.getIndexCommit().getGeneration()).isEqualTo(rebuilt.generation());
+        }
     }
 
     @Test
