@@ -193,10 +193,12 @@ public final class SearchService implements Closeable {
     /**
      * Streams the whole result set (or its first {@code limit} hits; limit ≤ 0 = all) in result order, each hit
      * with all its matching sections, on one point-in-time searcher, holding one batch of hits in memory at a time.
-     * Same translation, sort and matching as {@link #search}. Returns the number of hits visited.
+     * Same translation, sort and matching as {@link #search}. Returns the number of hits visited. When the visitor
+     * is a {@link ResultVisitor}, its {@code begin} receives the summary first (as with {@link #export}); a plain
+     * {@link HitVisitor} skips computing facets.
      */
     public long forEachHit(SearchRequest request, long limit, HitVisitor visitor) throws IOException {
-        return stream(request, limit, visitor, false);
+        return stream(request, limit, visitor, visitor instanceof ResultVisitor);
     }
 
     /**
