@@ -125,5 +125,18 @@ class PhraseTruthTest {
             }
             assertTruth(service, reports, queries);
         }
+
+        @Test
+        void sectionRestrictedPhrasesMatchTheirTruthPerKind() throws IOException {
+            TestCorpora.Truth truth = new TestCorpora.Truth(reports);
+            for (String q : List.of("法律顾问", "民情茶室", "普法", "年")) {
+                for (SectionKind kind : SectionKind.values()) {
+                    Set<String> expected = truth.of(q, kind);
+                    assertThat(expected).as(q + " in " + kind).isNotEmpty();
+                    assertThat(TestCorpora.ids(service, SearchRequest.builder().q(q).section(kind).build())).as(q + " in " + kind)
+                            .isEqualTo(expected);
+                }
+            }
+        }
     }
 }
