@@ -161,6 +161,16 @@ class FacetsAndPagingTest {
     }
 
     @Test
+    void trendsGiveMatchingAndAllReportsPerYearAndRegion() {
+        Trends trends = Trends.of(service, SearchRequest.builder().q("section:problems 法治").build());
+        assertThat(trends.years()).extracting(p -> p.value() + ":" + p.matching() + "/" + p.all())
+                .containsExactly("2022:5/15", "2021:5/15", "2020:5/15", "2019:5/15");
+        assertThat(trends.years().getFirst().share()).isEqualTo(5.0 / 15);
+        assertThat(trends.regions()).extracting(p -> p.value() + "@" + p.depth() + ":" + p.matching() + "/" + p.all())
+                .contains("重庆市@0:12/36", "重庆市/渝北区@1:8/24", "四川省/成都市/武侯区@2:4/12");
+    }
+
+    @Test
     void reportRecordById() {
         assertThat(service.report("f07")).get().extracting(Report::year).isEqualTo(2022);
         assertThat(service.report("nope")).isEmpty();
