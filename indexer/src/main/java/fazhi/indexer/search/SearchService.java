@@ -98,13 +98,13 @@ public final class SearchService implements Closeable {
 
     private final Cache<ResultKey, Summary> summaries = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    private record ResultKey(SearchRequest request, long version) {
+    private record ResultKey(SearchRequest request, long snapshot) {
     }
 
     private record Summary(long total, SearchFacets facets) {
     }
 
-    private record RecordKey(String id, long version) {
+    private record RecordKey(String id, long snapshot) {
     }
 
     private SearchService(Directory directory) throws IOException {
@@ -153,11 +153,20 @@ public final class SearchService implements Closeable {
         }
     }
 
-    /** Version of the index commit currently searched (changes with every commit that is picked up). */
+    /**
+     * Identifies the commit a searcher reads, for cache keys: the commit generation (never reused, even by a
+     * rebuild) in the high bits and the segments version in the low bits.
+     */
+    private static long snapshot(IndexSearcher searcher) throws IOException {
+        DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+        return reader.getIndexCommit().getGeneration() << 40 ^ reader.getVersion();
+    }
+
+    /** Identifies the index commit currently searched (changes with every commit that is picked up). */
     public long version() throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
-            return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            return snapshot(searcher);
         } finally {
             manager.release(searcher);
         }
@@ -178,7 +187,7 @@ public final class SearchService implements Closeable {
     /** One page of results with totals and facets. Bad queries throw {@link BadInputException}. */
     public SearchResult search(SearchRequest request) {
         return withSearcher(searcher -> {
-            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            long version = snapshot(searcher);
             ResultKey key = new ResultKey(request, version);
             SearchResult cached = results.getIfPresent(key);
             if (cached != null) {
@@ -251,7 +260,7 @@ public final class SearchService implements Closeable {
     /** The report record stored in the index, by id. */
     public Optional<Report> report(String id) {
         return withSearcher(searcher -> {
-            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            long version = snapshot(searcher);
             return records.get(new RecordKey(id, version), k -> loadRecord(searcher, id));
         });
     }
@@ -462,7 +471,7 @@ public final class SearchService implements Closeable {
     private SearchResult summarize(IndexSearcher searcher, SearchRequest request, Plan plan, List<ReportHit> hits,
                                    String nextCursor) throws IOException {
         // Total and facets do not depend on sort or page: cached once for every page of the same search.
-        long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        long version = snapshot(searcher);
         ResultKey key = new ResultKey(request.withoutPaging(), version);
         Summary summary = summaries.getIfPresent(key);
         if (summary == null) {
