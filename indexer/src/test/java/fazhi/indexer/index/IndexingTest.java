@@ -91,6 +91,19 @@ class IndexingTest {
     }
 
     @Test
+    void aSecondIndexerWhileOneIsWritingIsToldSoAndChangesNothing() throws Exception {
+        TestCorpora.index(dir, List.of(simple("a", "民情茶室")));
+        try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir));
+             org.apache.lucene.index.IndexWriter busy = new org.apache.lucene.index.IndexWriter(d,
+                     new org.apache.lucene.index.IndexWriterConfig())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Indexer(dir).index(true, IndexProgress.NONE))
+                    .isInstanceOf(fazhi.core.BadInputException.class).hasMessageContaining("另一个进程");
+            busy.rollback();
+        }
+        assertThat(committedReports(dir)).isEqualTo(1);
+    }
+
+    @Test
     void killMinus9DuringRebuildLeavesTheLastCommitReadable() throws Exception {
         List<Report> base = TestCorpora.generated(300, 1);
         TestCorpora.index(dir, base);
