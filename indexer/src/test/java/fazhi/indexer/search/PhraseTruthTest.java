@@ -74,7 +74,7 @@ class PhraseTruthTest {
 
         @Test
         void singleCharactersAndPunctuatedOrTraditionalQueriesFollowTheSameTruth() throws IOException {
-            assertTruth(service, reports, List.of("茶", "镇", "7", "“民情茶室”", "民情 茶室", "法律顧問", "ＰＤＦ", "法治,政府"));
+            assertTruth(service, reports, List.of("茶", "镇", "7", "“民情茶室”", "\"民情 茶室\"", "法律顧問", "ＰＤＦ", "法治,政府"));
             assertThat(TestCorpora.ids(service, "“民情”茶室")).isEqualTo(TestCorpora.truth(reports, "民情茶室"));
         }
 
