@@ -62,7 +62,11 @@ class PhraseTruthTest {
             assertThat(reports).hasSize(9);
             assertThat(TestCorpora.truth(reports, "民情茶室")).hasSize(1);
             assertThat(TestCorpora.truth(reports, "法律顾问")).hasSizeGreaterThan(1);
-            assertTruth(service, reports, List.of("民情茶室", "法律顾问", "放管服", "一网通办", "易家小院"));
+            List<String> named = List.of("民情茶室", "法律顾问", "放管服", "一网通办", "易家小院");
+            for (String q : named) {
+                assertThat(TestCorpora.truth(reports, q)).as(q).isNotEmpty();
+            }
+            assertTruth(service, reports, named);
         }
 
         @Test
