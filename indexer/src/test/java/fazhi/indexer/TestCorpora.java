@@ -58,11 +58,20 @@ public final class TestCorpora {
         return SearchService.open(dataDir);
     }
 
-    /** Ids of every hit of a request (the whole result set, via the streaming API). */
+    /** Ids of every hit of a request (the whole result set, via the streaming API that builds full hits). */
     public static Set<String> ids(SearchService service, SearchRequest request) throws IOException {
         Set<String> ids = new TreeSet<>();
         service.forEachHit(request, 0, hit -> ids.add(hit.id()));
+        Set<String> light = new TreeSet<>(service.reportIds(request, 0));
+        if (!light.equals(ids)) {
+            throw new AssertionError("reportIds and forEachHit disagree for " + request + ": " + light + " vs " + ids);
+        }
         return ids;
+    }
+
+    /** Ids of every hit, without building hits (for thousands of queries). */
+    public static Set<String> matchingIds(SearchService service, String q) {
+        return new TreeSet<>(service.reportIds(SearchRequest.of(q), 0));
     }
 
     public static Set<String> ids(SearchService service, String q) throws IOException {
@@ -71,18 +80,36 @@ public final class TestCorpora {
 
     /** Substring truth: reports with a section (of the given kinds; none = any) whose phrase key contains {@code query}'s. */
     public static Set<String> truth(List<Report> reports, String query, SectionKind... kinds) {
-        String key = TextNormalizer.instance().phraseKey(query);
-        Set<SectionKind> allowed = kinds.length == 0 ? Set.of(SectionKind.values()) : Set.of(kinds);
-        Set<String> ids = new TreeSet<>();
-        for (Report r : reports) {
-            for (Section s : r.sections()) {
-                if (allowed.contains(s.kind())
-                        && TextNormalizer.instance().phraseKey(IndexSchema.sectionContent(s.heading(), s.text())).contains(key)) {
-                    ids.add(r.id());
+        return new Truth(reports).of(query, kinds);
+    }
+
+    /** The phrase keys of every section, computed once, for many truth look-ups (grep over normalised records). */
+    public static final class Truth {
+        private record Keyed(String reportId, SectionKind kind, String key) {
+        }
+
+        private final List<Keyed> sections = new ArrayList<>();
+
+        public Truth(List<Report> reports) {
+            for (Report r : reports) {
+                for (Section s : r.sections()) {
+                    sections.add(new Keyed(r.id(), s.kind(),
+                            TextNormalizer.instance().phraseKey(IndexSchema.sectionContent(s.heading(), s.text()))));
                 }
             }
         }
-        return ids;
+
+        public Set<String> of(String query, SectionKind... kinds) {
+            String key = TextNormalizer.instance().phraseKey(query);
+            Set<SectionKind> allowed = kinds.length == 0 ? Set.of(SectionKind.values()) : Set.of(kinds);
+            Set<String> ids = new TreeSet<>();
+            for (Keyed s : sections) {
+                if (allowed.contains(s.kind()) && s.key().contains(key)) {
+                    ids.add(s.reportId());
+                }
+            }
+            return ids;
+        }
     }
 
     public static Report report(String id, Integer year, LocalDate published, Level level, Region region, Section... sections) {
