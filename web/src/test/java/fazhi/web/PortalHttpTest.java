@@ -78,6 +78,11 @@ class PortalHttpTest {
     }
 
     static long matchingSections(String phrase) {
+        return matchingSectionsIn(portal, phrase);
+    }
+
+    /** Sections (of every report of the portal) whose text contains the phrase, as the search defines containment. */
+    static long matchingSectionsIn(TestPortal portal, String phrase) {
         return portal.reports.stream().flatMap(r -> r.sections().stream()).filter(s -> mentions(s, phrase)).count();
     }
 
