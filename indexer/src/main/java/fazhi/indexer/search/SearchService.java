@@ -96,10 +96,15 @@ public final class SearchService implements Closeable {
     private final Cache<IndexReader.CacheKey, Optional<SortedSetDocValuesReaderState>> facetStates =
             Caffeine.newBuilder().maximumSize(8).build();
 
-    private record ResultKey(SearchRequest request, long version) {
+    private final Cache<ResultKey, Summary> summaries = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    private record ResultKey(SearchRequest request, long snapshot) {
     }
 
-    private record RecordKey(String id, long version) {
+    private record Summary(long total, SearchFacets facets) {
+    }
+
+    private record RecordKey(String id, long snapshot) {
     }
 
     private SearchService(Directory directory) throws IOException {
@@ -148,11 +153,20 @@ public final class SearchService implements Closeable {
         }
     }
 
-    /** Version of the index commit currently searched (changes with every commit that is picked up). */
+    /**
+     * Identifies the commit a searcher reads, for cache keys: the commit generation (never reused, even by a
+     * rebuild) in the high bits and the segments version in the low bits.
+     */
+    private static long snapshot(IndexSearcher searcher) throws IOException {
+        DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+        return reader.getIndexCommit().getGeneration() << 40 ^ reader.getVersion();
+    }
+
+    /** Identifies the index commit currently searched (changes with every commit that is picked up). */
     public long version() throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
-            return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            return snapshot(searcher);
         } finally {
             manager.release(searcher);
         }
@@ -173,7 +187,7 @@ public final class SearchService implements Closeable {
     /** One page of results with totals and facets. Bad queries throw {@link BadInputException}. */
     public SearchResult search(SearchRequest request) {
         return withSearcher(searcher -> {
-            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            long version = snapshot(searcher);
             ResultKey key = new ResultKey(request, version);
             SearchResult cached = results.getIfPresent(key);
             if (cached != null) {
@@ -188,10 +202,12 @@ public final class SearchService implements Closeable {
     /**
      * Streams the whole result set (or its first {@code limit} hits; limit ≤ 0 = all) in result order, each hit
      * with all its matching sections, on one point-in-time searcher, holding one batch of hits in memory at a time.
-     * Same translation, sort and matching as {@link #search}. Returns the number of hits visited.
+     * Same translation, sort and matching as {@link #search}. Returns the number of hits visited. When the visitor
+     * is a {@link ResultVisitor}, its {@code begin} receives the summary first (as with {@link #export}); a plain
+     * {@link HitVisitor} skips computing facets.
      */
     public long forEachHit(SearchRequest request, long limit, HitVisitor visitor) throws IOException {
-        return stream(request, limit, visitor, false);
+        return stream(request, limit, visitor, visitor instanceof ResultVisitor);
     }
 
     /**
@@ -219,8 +235,8 @@ public final class SearchService implements Closeable {
                     if (page.scoreDocs.length == 0) {
                         break;
                     }
-                    for (ScoreDoc sd : page.scoreDocs) {
-                        visitor.visit(hit(searcher, sd, sections, plan.translation().highlightKeys()));
+                    for (ReportHit hit : hits(searcher, page.scoreDocs, 0, sections, plan.translation().highlightKeys())) {
+                        visitor.visit(hit);
                         visited++;
                     }
                     after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
@@ -244,7 +260,7 @@ public final class SearchService implements Closeable {
     /** The report record stored in the index, by id. */
     public Optional<Report> report(String id) {
         return withSearcher(searcher -> {
-            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            long version = snapshot(searcher);
             return records.get(new RecordKey(id, version), k -> loadRecord(searcher, id));
         });
     }
@@ -256,19 +272,7 @@ public final class SearchService implements Closeable {
     public List<SectionView> reportSections(String id, String q) {
         Report report = report(id).orElseThrow(() -> new BadInputException("no-report", "找不到报告：" + id, 404));
         QueryTranslator.Translation translation = translator.translate(translator.parse(q), List.of());
-        Set<Integer> matched = withSearcher(searcher -> {
-            Set<Integer> ordinals = new HashSet<>();
-            if (translation.sectionQuery() == null) {
-                return ordinals;
-            }
-            Query q2 = new BooleanQuery.Builder().add(translation.sectionQuery(), Occur.MUST)
-                    .add(new TermQuery(new Term(IndexSchema.REPORT_ID, id)), Occur.FILTER).build();
-            StoredFields stored = searcher.storedFields();
-            for (ScoreDoc sd : searcher.search(q2, Math.max(1, report.sections().size())).scoreDocs) {
-                ordinals.add(stored.document(sd.doc, Set.of(IndexSchema.SECTION_ORDINAL)).getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue());
-            }
-            return ordinals;
-        });
+        Set<Integer> matched = matchedOrdinals(id, translation, report.sections().size());
         List<SectionView> views = new ArrayList<>();
         for (int i = 0; i < report.sections().size(); i++) {
             var section = report.sections().get(i);
@@ -277,6 +281,85 @@ public final class SearchService implements Closeable {
             views.add(new SectionView(i, section.kind(), section.heading(), hit, text.html()));
         }
         return views;
+    }
+
+    /** At most this many reports side by side. */
+    public static final int MAX_COMPARE = 20;
+
+    /**
+     * One measure across reports, by section kind: for each report and kind, the paragraphs of the sections that
+     * match {@code q} (the same matching as search) that contain one of its phrases, highlighted.
+     */
+    public Comparison compare(String q, List<String> reportIds) {
+        QueryTranslator.ParsedQuery parsed = translator.parse(q);
+        if (parsed.isBrowse()) {
+            throw new BadInputException("compare-no-query", "请输入要对比的检索词，例如 法律顾问。");
+        }
+        List<String> ids = reportIds.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (ids.isEmpty()) {
+            throw new BadInputException("compare-no-reports", "请至少选择一份报告进行对比。");
+        }
+        if (ids.size() > MAX_COMPARE) {
+            throw new BadInputException("compare-too-many", "一次最多对比 " + MAX_COMPARE + " 份报告（当前 " + ids.size() + " 份）。");
+        }
+        QueryTranslator.Translation translation = translator.translate(parsed, List.of());
+        List<Comparison.Column> columns = new ArrayList<>();
+        Map<SectionKind, List<Comparison.Cell>> cells = new java.util.EnumMap<>(SectionKind.class);
+        for (SectionKind kind : SectionKind.values()) {
+            cells.put(kind, new ArrayList<>());
+        }
+        for (String id : ids) {
+            Report report = report(id).orElseThrow(() -> new BadInputException("no-report", "找不到报告：" + id, 404));
+            columns.add(new Comparison.Column(id, columnLabel(report), report.title(), report.issuer(), report.level(),
+                    report.year(), report.region(), report.url()));
+            Set<Integer> matched = matchedOrdinals(id, translation, report.sections().size());
+            Map<SectionKind, List<Comparison.Passage>> byKind = new java.util.EnumMap<>(SectionKind.class);
+            for (int i = 0; i < report.sections().size(); i++) {
+                var section = report.sections().get(i);
+                if (!matched.contains(i)) {
+                    continue;
+                }
+                for (String paragraph : section.text().split("\\R+")) {
+                    if (!Snippets.marks(paragraph, translation.highlightKeys()).isEmpty()) {
+                        Snippets.Passage p = Snippets.whole(paragraph.strip(), translation.highlightKeys());
+                        byKind.computeIfAbsent(section.kind(), k -> new ArrayList<>())
+                                .add(new Comparison.Passage(section.heading(), p.html(), p.text()));
+                    }
+                }
+            }
+            for (SectionKind kind : SectionKind.values()) {
+                cells.get(kind).add(new Comparison.Cell(id, byKind.getOrDefault(kind, List.of())));
+            }
+        }
+        List<Comparison.Row> rows = new ArrayList<>();
+        for (SectionKind kind : SectionKind.values()) {
+            rows.add(new Comparison.Row(kind, cells.get(kind)));
+        }
+        return new Comparison(parsed.text(), columns, rows);
+    }
+
+    private static String columnLabel(Report report) {
+        String place = report.region().township() != null ? report.region().township()
+                : report.region().district() != null ? report.region().district()
+                : report.issuer() != null ? report.issuer() : report.title() != null ? report.title() : report.id();
+        return report.year() == null ? place : place + " " + report.year() + "年";
+    }
+
+    /** Ordinals of the sections of one report that match the translation's section query. */
+    private Set<Integer> matchedOrdinals(String id, QueryTranslator.Translation translation, int sectionCount) {
+        return withSearcher(searcher -> {
+            Set<Integer> ordinals = new HashSet<>();
+            if (translation.sectionQuery() == null) {
+                return ordinals;
+            }
+            Query q = new BooleanQuery.Builder().add(translation.sectionQuery(), Occur.MUST)
+                    .add(new TermQuery(new Term(IndexSchema.REPORT_ID, id)), Occur.FILTER).build();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(q, Math.max(1, sectionCount)).scoreDocs) {
+                ordinals.add(stored.document(sd.doc, Set.of(IndexSchema.SECTION_ORDINAL)).getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue());
+            }
+            return ordinals;
+        });
     }
 
     /**
@@ -352,8 +435,8 @@ public final class SearchService implements Closeable {
                 skip = (request.page() - 1) * request.size();
             }
             Weight sections = sectionWeight(searcher, plan);
-            for (int i = skip; i < top.scoreDocs.length; i++) {
-                hits.add(hit(searcher, top.scoreDocs[i], sections, plan.translation().highlightKeys()));
+            if (skip < top.scoreDocs.length) {
+                hits.addAll(hits(searcher, top.scoreDocs, skip, sections, plan.translation().highlightKeys()));
             }
             if (top.scoreDocs.length > skip && top.scoreDocs.length - skip == request.size()) {
                 nextCursor = Cursor.encode(request.sort(), (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
@@ -387,9 +470,15 @@ public final class SearchService implements Closeable {
     /** Total and facets of the request (drill-sideways: each facet counted without its own selection). */
     private SearchResult summarize(IndexSearcher searcher, SearchRequest request, Plan plan, List<ReportHit> hits,
                                    String nextCursor) throws IOException {
-        long total = searcher.count(plan.query());
-        SearchFacets facets = facets(searcher, request, plan);
-        return new SearchResult(request.q(), total, hits, facets, request, nextCursor);
+        // Total and facets do not depend on sort or page: cached once for every page of the same search.
+        long version = snapshot(searcher);
+        ResultKey key = new ResultKey(request.withoutPaging(), version);
+        Summary summary = summaries.getIfPresent(key);
+        if (summary == null) {
+            summary = new Summary(searcher.count(plan.query()), facets(searcher, request, plan));
+            summaries.put(key, summary);
+        }
+        return new SearchResult(request.q(), summary.total(), hits, summary.facets(), request, nextCursor);
     }
 
     private SearchFacets facets(IndexSearcher searcher, SearchRequest request, Plan plan) throws IOException {
@@ -479,31 +568,62 @@ public final class SearchService implements Closeable {
         return q == null ? null : searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
 
-    private ReportHit hit(IndexSearcher searcher, ScoreDoc sd, Weight sections, List<String> keys) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-        int local = sd.doc - leaf.docBase;
-        StoredFields stored = leaf.reader().storedFields();
-        Report report = parse(stored.document(local, Set.of(IndexSchema.RECORD)).get(IndexSchema.RECORD));
-        List<SectionMatch> matches = new ArrayList<>();
+    /**
+     * Hits for {@code docs[from..]} in their order. The matching sections of all of them are found in one forward
+     * pass per segment (documents sorted by number, one scorer per segment), not one scorer per hit.
+     */
+    private List<ReportHit> hits(IndexSearcher searcher, ScoreDoc[] docs, int from, Weight sections, List<String> keys)
+            throws IOException {
+        Map<Integer, List<SectionMatch>> matches = new java.util.HashMap<>();
         if (sections != null) {
-            BitSet parents = reportDocs.getBitSet(leaf);
-            int first = local == 0 ? 0 : parents.prevSetBit(local - 1) + 1;
-            Scorer scorer = sections.scorer(leaf);
-            if (scorer != null) {
-                DocIdSetIterator it = scorer.iterator();
-                for (int d = it.advance(first); d < local; d = it.nextDoc()) {
-                    Document section = stored.document(d);
-                    int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
-                    String heading = section.get(IndexSchema.SECTION_HEADING);
-                    String content = IndexSchema.sectionContent(heading, section.get(IndexSchema.SECTION_TEXT));
-                    Snippets.Passage passage = Snippets.passage(content, keys);
-                    matches.add(new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), heading,
-                            ordinal, passage.html(), passage.text()));
+            int[] sorted = java.util.Arrays.stream(docs, from, docs.length).mapToInt(d -> d.doc).sorted().toArray();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = null;
+            DocIdSetIterator it = null;
+            BitSet parents = null;
+            StoredFields stored = null;
+            for (int doc : sorted) {
+                LeafReaderContext current = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                if (current != leaf) {
+                    leaf = current;
+                    Scorer scorer = sections.scorer(leaf);
+                    it = scorer == null ? null : scorer.iterator();
+                    parents = reportDocs.getBitSet(leaf);
+                    stored = leaf.reader().storedFields();
+                }
+                List<SectionMatch> found = new ArrayList<>();
+                matches.put(doc, found);
+                if (it == null) {
+                    continue;
+                }
+                int local = doc - leaf.docBase;
+                int first = local == 0 ? 0 : parents.prevSetBit(local - 1) + 1;
+                int d = it.docID() >= first ? it.docID() : it.advance(first);
+                for (; d < local; d = it.nextDoc()) {
+                    found.add(sectionMatch(stored.document(d), keys));
                 }
             }
         }
+        List<ReportHit> hits = new ArrayList<>(docs.length - from);
+        for (int i = from; i < docs.length; i++) {
+            hits.add(hit(searcher, docs[i], matches.getOrDefault(docs[i].doc, List.of())));
+        }
+        return hits;
+    }
+
+    private static SectionMatch sectionMatch(Document section, List<String> keys) {
+        int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
+        String heading = section.get(IndexSchema.SECTION_HEADING);
+        String content = IndexSchema.sectionContent(heading, section.get(IndexSchema.SECTION_TEXT));
+        Snippets.Passage passage = Snippets.passage(content, keys);
+        return new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), heading, ordinal,
+                passage.html(), passage.text());
+    }
+
+    private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.RECORD);
+
+    private ReportHit hit(IndexSearcher searcher, ScoreDoc sd, List<SectionMatch> matches) throws IOException {
+        Report report = parse(searcher.storedFields().document(sd.doc, HIT_FIELDS).get(IndexSchema.RECORD));
         float score = Float.isNaN(sd.score) ? 0f : sd.score;
         return new ReportHit(report.id(), report.title(), report.issuer(), report.level(), report.year(), report.published(),
                 report.region(), report.url(), score, matches);
