@@ -8,7 +8,7 @@ import fazhi.indexer.compare.CompareService;
 import fazhi.indexer.compare.PeerGroup;
 import fazhi.indexer.render.SearchJson;
 import fazhi.indexer.search.SearchService;
-import fazhi.indexer.trends.TrendsService;
+import fazhi.indexer.search.Trends;
 import fazhi.indexer.view.ReportIds;
 import fazhi.indexer.view.ReportViews;
 import io.javalin.http.Context;
@@ -21,12 +21,10 @@ final class Api {
 
     private final SearchService search;
     private final CompareService compare;
-    private final TrendsService trends;
 
     Api(SearchService search) {
         this.search = search;
         this.compare = new CompareService(search);
-        this.trends = new TrendsService(search);
     }
 
     void search(Context ctx) throws IOException {
@@ -50,7 +48,7 @@ final class Api {
     }
 
     void trends(Context ctx) throws JsonProcessingException {
-        json(ctx, JSON.writeValueAsString(trends.trends(Params.search(ctx))));
+        json(ctx, JSON.writeValueAsString(Trends.of(search, Params.search(ctx))));
     }
 
     private static void json(Context ctx, String body) {

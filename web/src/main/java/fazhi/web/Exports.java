@@ -3,12 +3,11 @@ package fazhi.web;
 import fazhi.indexer.compare.CompareRequest;
 import fazhi.indexer.compare.CompareService;
 import fazhi.indexer.compare.CompareCsv;
-import fazhi.indexer.export.ReportCsv;
 import fazhi.indexer.render.SearchCsv;
 import fazhi.indexer.search.SearchRequest;
 import fazhi.indexer.search.SearchService;
 import fazhi.indexer.trends.TrendsCsv;
-import fazhi.indexer.trends.TrendsService;
+import fazhi.indexer.search.Trends;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,30 +18,24 @@ import java.time.LocalDate;
 final class Exports {
     private final SearchService search;
     private final CompareService compare;
-    private final TrendsService trends;
     private final Clock clock;
 
     Exports(SearchService search, Clock clock) {
         this.search = search;
         this.compare = new CompareService(search);
-        this.trends = new TrendsService(search);
         this.clock = clock;
     }
 
     void search(Context ctx) throws IOException {
         SearchRequest request = Params.search(ctx);
-        boolean perReport = Params.perReport(ctx);
+        SearchCsv.Unit unit = SearchCsv.Unit.fromCode(ctx.queryParam("unit"));
         // Translate and count before the first byte goes out: a bad query must still be a 400, not a broken download.
         long total = search.search(request.withSize(0).withPage(1)).total();
         start(ctx, Downloads.filename("法治报告", request.q(), LocalDate.now(clock)));
         ctx.header("X-Total-Count", Long.toString(total));
         SearchRequest whole = request.withPage(1).withCursor(null);
         OutputStream out = ctx.outputStream();
-        if (perReport) {
-            ReportCsv.writeAll(search, whole, 0, out);
-        } else {
-            SearchCsv.writeAll(search, whole, 0, out);
-        }
+        SearchCsv.writeAll(search, whole, 0, unit, out);
         out.flush();
     }
 
@@ -56,7 +49,7 @@ final class Exports {
 
     void trends(Context ctx) throws IOException {
         SearchRequest request = Params.search(ctx);
-        var numbers = trends.trends(request);
+        Trends numbers = Trends.of(search, request);
         start(ctx, Downloads.filename("趋势", request.q(), LocalDate.now(clock)));
         TrendsCsv.write(numbers, ctx.outputStream());
         ctx.outputStream().flush();

@@ -6,7 +6,7 @@ import fazhi.indexer.compare.PeerGroup;
 import fazhi.indexer.search.SearchRequest;
 import fazhi.indexer.search.SearchResult;
 import fazhi.indexer.search.SearchService;
-import fazhi.indexer.trends.TrendsService;
+import fazhi.indexer.search.Trends;
 import fazhi.indexer.view.ReportViews;
 import fazhi.web.view.ComparePage;
 import fazhi.web.view.Links;
@@ -20,14 +20,12 @@ final class Pages {
     private final SearchService search;
     private final ReportViews reports;
     private final CompareService compare;
-    private final TrendsService trends;
     private final Templates templates;
 
     Pages(SearchService search, Templates templates) {
         this.search = search;
         this.reports = new ReportViews(search);
         this.compare = new CompareService(search);
-        this.trends = new TrendsService(search);
         this.templates = templates;
     }
 
@@ -57,7 +55,7 @@ final class Pages {
 
     void trends(Context ctx) {
         SearchRequest request = Params.search(ctx);
-        html(ctx, "trends.jte", new TrendsPage(request, trends.trends(request)));
+        html(ctx, "trends.jte", new TrendsPage(request, Trends.of(search, request)));
     }
 
     private void html(Context ctx, String template, Object model) {

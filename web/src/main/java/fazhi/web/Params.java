@@ -26,15 +26,4 @@ final class Params {
         return new CompareRequest(ctx.queryParam("q"), ctx.queryParams("id"));
     }
 
-    /** {@code unit=section} (default) or {@code unit=report}. */
-    static boolean perReport(Context ctx) {
-        String unit = ctx.queryParam("unit");
-        if (unit == null || unit.isBlank() || unit.equals("section")) {
-            return false;
-        }
-        if (unit.equals("report")) {
-            return true;
-        }
-        throw new fazhi.core.BadInputException("bad-unit", "导出单位无效：" + unit + "（可选 section 每个匹配章节一行、report 每份报告一行）");
-    }
 }

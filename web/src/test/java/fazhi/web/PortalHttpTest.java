@@ -297,16 +297,16 @@ class PortalHttpTest {
     void compareErrors() throws Exception {
         assertThat(page("/compare", 200).select(".empty h2").text()).isEqualTo("还没有选择报告");
         StringBuilder many = new StringBuilder("/compare?q=x");
-        for (int i = 0; i < 13; i++) {
+        for (int i = 0; i < 21; i++) {
             many.append("&id=r").append(i);
         }
-        assertThat(page(many.toString(), 400).select(".message").text()).contains("最多对比 12 份");
+        assertThat(page(many.toString(), 400).select(".message").text()).contains("最多对比 20 份");
         page("/compare?q=x&id=no-such", 404);
         page("/compare?q=x&id=..%2Fx", 400);
         page("/compare?group=city&of=" + TJ21, 400);
         page("/compare?group=township&of=" + sampleWith("民情茶室"), 400); // region unknown
-        assertThat(json("/api/compare?id=" + TJ21, 400).get("code").asText()).isEqualTo("no-measure");
-        assertThat(json("/api/compare?q=x", 400).get("code").asText()).isEqualTo("no-reports");
+        assertThat(json("/api/compare?id=" + TJ21, 400).get("code").asText()).isEqualTo("compare-no-query");
+        assertThat(json("/api/compare?q=x", 400).get("code").asText()).isEqualTo("compare-no-reports");
         assertThat(portal.getBytes("/compare.csv?q=x").statusCode()).isEqualTo(400);
     }
 
@@ -325,8 +325,14 @@ class PortalHttpTest {
         assertThat(measures.get(2)).isEqualTo("未提及");
 
         JsonNode grid = json("/api/compare?" + qs, 200);
-        assertThat(grid.get("rows").size()).isEqualTo(rows.size() - 1);
-        assertThat(grid.get("rows").get(0).get("cells").get(1).get("sections").size()).isZero();
+        JsonNode measuresRow = null;
+        for (JsonNode row : grid.get("rows")) {
+            if (row.get("kind").asText().equals("measures")) {
+                measuresRow = row;
+            }
+        }
+        assertThat(measuresRow.get("cells").get(0).get("passages").findValuesAsText("text")).containsExactly(measures.get(1));
+        assertThat(measuresRow.get("cells").get(1).get("passages").size()).isZero();
     }
 
     // ------------------------------------------------------------------ trends
@@ -346,22 +352,24 @@ class PortalHttpTest {
         }
         expected.values().removeIf(c -> c[0] == 0);
         List<String> years = new ArrayList<>();
-        for (JsonNode p : t.get("byYear")) {
-            years.add(p.get("key").asText());
-            long[] c = expected.get(p.get("key").asText());
+        for (JsonNode p : t.get("years")) {
+            years.add(p.get("value").asText());
+            long[] c = expected.get(p.get("value").asText());
             assertThat(p.get("matching").asLong()).isEqualTo(c[0]);
-            assertThat(p.get("total").asLong()).isEqualTo(c[1]);
+            assertThat(p.get("all").asLong()).isEqualTo(c[1]);
         }
-        assertThat(years).containsExactlyElementsOf(expected.keySet());
-        assertThat(t.get("byRegion").findValuesAsText("key")).contains("重庆市/渝北区", "重庆市/合川区");
+        assertThat(years).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(t.get("regions").findValuesAsText("value")).contains("重庆市/渝北区", "重庆市/合川区");
 
         Document doc = page("/trends?q=" + TestPortal.enc("法律顾问"), 200);
-        assertThat(doc.select("#table-year tbody tr[data-label]")).hasSize(expected.size());
+        assertThat(doc.select("#table-year tbody tr[data-label]").eachAttr("data-label")).containsExactlyElementsOf(
+                expected.keySet().stream().map(y -> y + "年").toList());
+        assertThat(doc.select("#table-region tbody tr[data-label]").eachAttr("data-label")).contains("重庆市 / 渝北区", "重庆市 / 合川区");
         assertThat(doc.select("script[src]").eachAttr("src")).containsExactly("/static/echarts/echarts.min.js", "/static/trends.js");
         assertThat(doc.select("script:not([src])")).isEmpty();
 
         List<CSVRecord> rows = csv(portal.getBytes("/trends.csv?q=" + TestPortal.enc("法律顾问")));
-        assertThat(rows.get(0).toList()).containsExactly("维度", "取值", "匹配报告数", "报告总数", "占比");
+        assertThat(rows.get(0).toList()).containsExactly("维度", "取值", "层级", "匹配报告数", "报告总数", "占比");
         assertThat(rows.stream().filter(r -> r.get(0).equals("年份")).count()).isEqualTo(expected.size());
         assertThat(portal.getBytes("/static/echarts/echarts.min.js").statusCode()).isEqualTo(200);
         assertThat(portal.get("/static/trends.js").body()).contains("echarts.init");
@@ -384,7 +392,7 @@ class PortalHttpTest {
 
         List<CSVRecord> perReport = csv(portal.getBytes("/export.csv?q=" + TestPortal.enc("法律顾问") + "&unit=report"));
         assertThat(perReport).hasSize(1 + truth("法律顾问", r -> true).size());
-        assertThat(perReport.get(0).toList()).endsWith("匹配章节数", "匹配章节类别");
+        assertThat(perReport.get(0).toList()).isEqualTo(fazhi.indexer.render.SearchCsv.HEADER);
 
         // No query: every report, however small the page size of the link.
         assertThat(csv(portal.getBytes("/export.csv?size=1&unit=report"))).hasSize(1 + portal.reports.size());

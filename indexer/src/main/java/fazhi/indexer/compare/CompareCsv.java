@@ -1,5 +1,6 @@
 package fazhi.indexer.compare;
 
+import fazhi.indexer.search.Comparison;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -11,7 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * CSV of a comparison grid, laid out as on screen: first column the section kind, then one column per report; a cell
+ * CSV of a comparison, laid out as on screen: first column the section kind, then one column per report; a cell
  * holds its matching paragraphs (plain text, one per line) or 未提及. UTF-8 with BOM; formula-like cells neutralised.
  */
 public final class CompareCsv {
@@ -20,35 +21,23 @@ public final class CompareCsv {
     private CompareCsv() {
     }
 
-    public static void write(CompareGrid grid, OutputStream out) throws IOException {
+    public static void write(Comparison comparison, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get());
         List<String> header = new ArrayList<>();
         header.add("章节类别");
-        grid.columns().forEach(c -> header.add(c.label() + "（" + c.id() + "）"));
+        comparison.columns().forEach(c -> header.add(c.label() + "（" + c.id() + "）"));
         csv.printRecord(header.stream().map(CompareCsv::neutralise).toList());
-        for (CompareGrid.Row row : grid.rows()) {
+        for (Comparison.Row row : CompareService.shownRows(comparison)) {
             List<String> cells = new ArrayList<>();
-            cells.add(row.label());
-            for (CompareGrid.Cell cell : row.cells()) {
-                cells.add(cell.mentioned() ? text(cell) : NOT_MENTIONED);
+            cells.add(row.kind().label());
+            for (Comparison.Cell cell : row.cells()) {
+                cells.add(cell.mentioned() ? String.join("\n", cell.passages().stream().map(Comparison.Passage::text).toList()) : NOT_MENTIONED);
             }
             csv.printRecord(cells.stream().map(CompareCsv::neutralise).toList());
         }
         csv.flush();
-    }
-
-    private static String text(CompareGrid.Cell cell) {
-        List<String> lines = new ArrayList<>();
-        for (CompareGrid.Passage p : cell.sections()) {
-            if (p.texts().isEmpty()) {
-                lines.add(p.heading() == null ? "" : p.heading());
-            } else {
-                lines.addAll(p.texts());
-            }
-        }
-        return String.join("\n", lines);
     }
 
     /** Spreadsheet formula injection guard (OWASP CSV injection), as in the search CSV. */

@@ -1,6 +1,7 @@
 package fazhi.indexer.compare;
 
 import fazhi.core.BadInputException;
+import fazhi.indexer.search.SearchService;
 import fazhi.indexer.view.ReportIds;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * One comparison: a measure (a query, e.g. 法律顾问) across reports in a chosen column order. Ids are validated and
- * de-duplicated keeping the first occurrence, so the URL ({@link #toQueryString}) reproduces the grid.
+ * One comparison as the web addresses it: a measure (a query, e.g. 法律顾问) across reports in a chosen column order.
+ * Ids are validated and de-duplicated keeping the first occurrence, so the URL ({@link #toQueryString}) reproduces
+ * the grid. The grid itself is {@link SearchService#compare}'s.
  */
 public record CompareRequest(String q, List<String> ids) {
-    public static final int MAX_COLUMNS = 12;
+    public static final int MAX_COLUMNS = SearchService.MAX_COMPARE;
 
     public CompareRequest {
         q = q == null ? "" : q.strip();
