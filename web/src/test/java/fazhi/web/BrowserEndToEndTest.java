@@ -88,7 +88,19 @@ class BrowserEndToEndTest {
 
     @BeforeEach
     void desktop() {
-        driver.manage().window().setSize(new Dimension(1366, 768));
+        viewport(1366, 768);
+    }
+
+    /** Sizes the window so that the page viewport (what a screenshot shows) is exactly width × height. */
+    static void viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        Object inner = driver.executeScript("return [window.innerWidth, window.innerHeight];");
+        List<?> size = (List<?>) inner;
+        int dw = width - ((Number) size.get(0)).intValue();
+        int dh = height - ((Number) size.get(1)).intValue();
+        if (dw != 0 || dh != 0) {
+            driver.manage().window().setSize(new Dimension(width + dw, height + dh));
+        }
     }
 
     static WebDriverWait waiting() {
@@ -172,7 +184,7 @@ class BrowserEndToEndTest {
     @Test
     void screenshotsOfTheMainPagesOnDesktopAndPhone() throws Exception {
         for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
-            driver.manage().window().setSize(size);
+            viewport(size.width, size.height);
             String suffix = "-" + size.width + "x" + size.height;
             open("/?q=" + TestPortal.enc("法律顾问"));
             screenshot("search" + suffix);
