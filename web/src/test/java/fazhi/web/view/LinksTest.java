@@ -38,6 +38,7 @@ class LinksTest {
                 "去掉筛选条件「年份：2023年」", "去掉筛选条件「章节：存在的不足和原因」", "去掉全部筛选条件",
                 "去掉引号：法律顾问 民情茶室", "只检索「法律顾问」", "只检索「民情茶室」", "浏览全部报告");
         assertThat(page.seconds()).isEqualTo("0.001");
+        assertThat(new SearchPage(r, none, 999).seconds()).isEqualTo("不到 0.001");
         assertThat(page.chips()).extracting(SearchPage.Chip::removeHref).doesNotHaveDuplicates();
     }
 }
