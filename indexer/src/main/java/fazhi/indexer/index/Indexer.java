@@ -2,7 +2,6 @@ package fazhi.indexer.index;
 
 import fazhi.core.BadInputException;
 import fazhi.core.corpus.CorpusStore;
-import fazhi.core.model.Report;
 import fazhi.indexer.analysis.UserDictionary;
 import fazhi.indexer.schema.IndexSchema;
 import fazhi.indexer.schema.ReportDocuments;

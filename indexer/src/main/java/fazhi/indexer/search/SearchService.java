@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fazhi.core.BadInputException;
 import fazhi.core.json.ReportJson;
-import fazhi.core.model.Level;
 import fazhi.core.model.Report;
 import fazhi.core.model.SectionKind;
 import fazhi.indexer.analysis.Synonyms;
@@ -17,8 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -82,19 +69,16 @@ public final class SearchService implements Closeable {
     static final long REFRESH_MILLIS = 500;
     /** Page size used when streaming a whole result set. */
     static final int STREAM_BATCH = 200;
-    private static final int FACET_TOP = 200;
 
     private final Directory directory;
     private final SearcherManager manager;
-    private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
     private final BitSetProducer reportDocs = new QueryBitSetProducer(QueryTranslator.allReports());
     private final QueryTranslator translator;
+    private final FacetCounter facetCounter;
     private final ScheduledExecutorService refresher;
     private final Cache<ResultKey, SearchResult> results = Caffeine.newBuilder().maximumSize(2_000).build();
     private final Cache<RecordKey, Optional<Report>> records = Caffeine.newBuilder().maximumSize(2_000).build();
     /** Facet ordinal state per reader (cheap to keep, costly to rebuild per query); dropped with the reader. */
-    private final Cache<IndexReader.CacheKey, Optional<SortedSetDocValuesReaderState>> facetStates =
-            Caffeine.newBuilder().maximumSize(8).build();
 
     private final Cache<ResultKey, Summary> summaries = Caffeine.newBuilder().maximumSize(2_000).build();
 
@@ -111,6 +95,7 @@ public final class SearchService implements Closeable {
         this.directory = directory;
         this.manager = new SearcherManager(directory, null);
         this.translator = new QueryTranslator(UserDictionary.shipped(), Synonyms.shipped(), reportDocs);
+        this.facetCounter = new FacetCounter(translator);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresher");
             t.setDaemon(true);
@@ -225,30 +210,61 @@ public final class SearchService implements Closeable {
                 if (summarize) {
                     ((ResultVisitor) visitor).begin(summarize(searcher, request, plan, List.of(), null));
                 }
-                long max = limit <= 0 ? Long.MAX_VALUE : limit;
-                long visited = 0;
-                FieldDoc after = request.cursor() == null ? null : decodeCursor(searcher, request);
                 Weight sections = sectionWeight(searcher, plan);
-                while (visited < max) {
-                    int n = (int) Math.min(STREAM_BATCH, max - visited);
-                    TopDocs page = searcher.searchAfter(after, plan.query(), n, plan.sort(), true);
-                    if (page.scoreDocs.length == 0) {
-                        break;
-                    }
-                    for (ReportHit hit : hits(searcher, page.scoreDocs, 0, sections, plan.translation().highlightKeys())) {
+                return walk(searcher, plan, request, limit, page -> {
+                    for (ReportHit hit : hits(searcher, page, 0, sections, plan.translation().highlightKeys())) {
                         visitor.visit(hit);
-                        visited++;
                     }
-                    after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
-                    if (page.scoreDocs.length < n) {
-                        break;
-                    }
-                }
-                return visited;
+                });
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Ids of the matching reports in result order (first {@code limit}; ≤ 0 = all), without building hits: for
+     * selecting a peer group to compare, or anything else that needs only which reports match.
+     */
+    public List<String> reportIds(SearchRequest request, long limit) {
+        return withSearcher(searcher -> {
+            List<String> ids = new ArrayList<>();
+            Plan plan = plan(searcher, request);
+            StoredFields stored = searcher.storedFields();
+            walk(searcher, plan, request, limit, page -> {
+                for (ScoreDoc sd : page) {
+                    ids.add(stored.document(sd.doc, ID_FIELDS).get(IndexSchema.REPORT_ID));
+                }
+            });
+            return ids;
+        });
+    }
+
+    private static final Set<String> ID_FIELDS = Set.of(IndexSchema.REPORT_ID);
+
+    private interface PageVisitor {
+        void visit(ScoreDoc[] page) throws IOException;
+    }
+
+    /** Every result in order, a batch at a time, with searchAfter on one searcher. Returns how many were visited. */
+    private long walk(IndexSearcher searcher, Plan plan, SearchRequest request, long limit, PageVisitor visitor) throws IOException {
+        long max = limit <= 0 ? Long.MAX_VALUE : limit;
+        long visited = 0;
+        FieldDoc after = request.cursor() == null ? null : decodeCursor(searcher, request);
+        while (visited < max) {
+            int n = (int) Math.min(STREAM_BATCH, max - visited);
+            TopDocs page = searcher.searchAfter(after, plan.query(), n, plan.sort(), true);
+            if (page.scoreDocs.length == 0) {
+                break;
+            }
+            visitor.visit(page.scoreDocs);
+            visited += page.scoreDocs.length;
+            after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+            if (page.scoreDocs.length < n) {
+                break;
+            }
+        }
+        return visited;
     }
 
     /** What {@link #export} feeds: the summary first, then every hit. */
@@ -380,28 +396,7 @@ public final class SearchService implements Closeable {
     private Plan plan(IndexSearcher searcher, SearchRequest request) {
         QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
         QueryTranslator.Translation translation = translator.translate(parsed, request.sections());
-        return new Plan(drillDown(translation.reportQuery(), request), sort(request.sort()), translation, parsed);
-    }
-
-    /** The base query with the facet filters: several values of a facet OR'ed, facets AND'ed. */
-    private DrillDownQuery drillDown(Query base, SearchRequest request) {
-        DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
-        if (!request.years().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            request.years().forEach(y -> any.add(IntPoint.newExactQuery(IndexSchema.YEAR, y), Occur.SHOULD));
-            ddq.add(IndexSchema.FACET_YEAR, any.build());
-        }
-        if (!request.regions().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            request.regions().forEach(r -> any.add(QueryTranslator.regionQuery(r), Occur.SHOULD));
-            ddq.add(IndexSchema.FACET_REGION, any.build());
-        }
-        if (!request.levels().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            request.levels().forEach(l -> any.add(new TermQuery(new Term(IndexSchema.LEVEL, l.code())), Occur.SHOULD));
-            ddq.add(IndexSchema.FACET_LEVEL, any.build());
-        }
-        return ddq;
+        return new Plan(facetCounter.drillDown(translation.reportQuery(), request), sort(request.sort()), translation, parsed);
     }
 
     private static Sort sort(SortOrder order) {
@@ -475,92 +470,10 @@ public final class SearchService implements Closeable {
         ResultKey key = new ResultKey(request.withoutPaging(), version);
         Summary summary = summaries.getIfPresent(key);
         if (summary == null) {
-            summary = new Summary(searcher.count(plan.query()), facets(searcher, request, plan));
+            summary = new Summary(searcher.count(plan.query()), facetCounter.count(searcher, request, plan.query(), plan.parsed()));
             summaries.put(key, summary);
         }
         return new SearchResult(request.q(), summary.total(), hits, summary.facets(), request, nextCursor);
-    }
-
-    private SearchFacets facets(IndexSearcher searcher, SearchRequest request, Plan plan) throws IOException {
-        Optional<SortedSetDocValuesReaderState> state = facetState(searcher.getIndexReader());
-        List<FacetCount> years = List.of();
-        List<FacetCount> regions = List.of();
-        List<FacetCount> levels = List.of();
-        if (state.isPresent()) {
-            DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state.get());
-            Facets facets = sideways.search(plan.query(), 1).facets;
-            Map<String, FacetResult> dims = new java.util.HashMap<>();
-            for (FacetResult r : facets.getAllDims(FACET_TOP)) {
-                dims.put(r.dim, r);
-            }
-            years = flat(dims.get(IndexSchema.FACET_YEAR), v -> v + "年",
-                    v -> request.years().contains(Integer.valueOf(v)));
-            years = years.stream().sorted(Comparator.comparing(FacetCount::value).reversed()).toList();
-            levels = flat(dims.get(IndexSchema.FACET_LEVEL), v -> Level.fromCode(v).label(),
-                    v -> request.levels().contains(Level.fromCode(v)));
-            regions = regionLevel(facets, dims.get(IndexSchema.FACET_REGION), List.of(), request, 0);
-        }
-        return new SearchFacets(years, regions, sectionCounts(searcher, request, plan), levels);
-    }
-
-    private static List<FacetCount> flat(FacetResult result, java.util.function.Function<String, String> label,
-                                         java.util.function.Predicate<String> selected) {
-        if (result == null) {
-            return List.of();
-        }
-        List<FacetCount> values = new ArrayList<>();
-        for (LabelAndValue lv : result.labelValues) {
-            values.add(new FacetCount(lv.label, label.apply(lv.label), lv.value.longValue(), selected.test(lv.label), List.of()));
-        }
-        return values;
-    }
-
-    /** Region counts, hierarchically: each value's children are the next level down (to township). */
-    private List<FacetCount> regionLevel(Facets facets, FacetResult result, List<String> parent, SearchRequest request,
-                                         int depth) throws IOException {
-        if (result == null || depth > 3) {
-            return List.of();
-        }
-        List<FacetCount> values = new ArrayList<>();
-        for (LabelAndValue lv : result.labelValues) {
-            List<String> path = new ArrayList<>(parent);
-            path.add(lv.label);
-            String value = String.join("/", path);
-            FacetResult children = facets.getTopChildren(FACET_TOP, IndexSchema.FACET_REGION, path.toArray(String[]::new));
-            boolean selected = request.regions().contains(value) || request.regions().contains(lv.label);
-            values.add(new FacetCount(value, lv.label, lv.value.longValue(), selected,
-                    regionLevel(facets, children, path, request, depth + 1)));
-        }
-        return values;
-    }
-
-    /**
-     * Section facet: for each kind, the reports that match the query with its phrases found in a section of that
-     * kind (all other filters applied, the section selection itself ignored: drill-sideways).
-     */
-    private List<FacetCount> sectionCounts(IndexSearcher searcher, SearchRequest request, Plan plan) throws IOException {
-        List<FacetCount> counts = new ArrayList<>();
-        for (SectionKind kind : SectionKind.values()) {
-            QueryTranslator.Translation t = translator.translate(plan.parsed(), EnumSet.of(kind));
-            long count = searcher.count(drillDown(t.reportQuery(), request));
-            if (count > 0) {
-                counts.add(new FacetCount(kind.code(), kind.label(), count, request.sections().contains(kind), List.of()));
-            }
-        }
-        return counts;
-    }
-
-    private Optional<SortedSetDocValuesReaderState> facetState(IndexReader reader) {
-        return facetStates.get(reader.getReaderCacheHelper().getKey(), k -> {
-            if (FieldInfos.getMergedFieldInfos(reader).fieldInfo(IndexSchema.FACET_FIELD) == null) {
-                return Optional.empty(); // an empty index has no facet field yet
-            }
-            try {
-                return Optional.of(new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.FACET_FIELD, facetsConfig));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 
     private Weight sectionWeight(IndexSearcher searcher, Plan plan) throws IOException {
