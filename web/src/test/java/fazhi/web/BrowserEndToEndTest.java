@@ -188,7 +188,7 @@ class BrowserEndToEndTest {
             String suffix = "-" + size.width + "x" + size.height;
             open("/?q=" + TestPortal.enc("法律顾问"));
             screenshot("search" + suffix);
-            open("/?q=" + TestPortal.enc("不存在的词语组合") + "&year=2021");
+            open("/?q=" + TestPortal.enc("法律顾问 民情茶室") + "&year=2023");
             screenshot("empty" + suffix);
             open("/report/fx-tongjing-2021?q=" + TestPortal.enc("法律顾问"));
             screenshot("report" + suffix);
