@@ -47,8 +47,8 @@
       animation: false,
       textStyle: { fontFamily: font },
       tooltip: { trigger: 'axis', formatter: tip },
-      legend: { top: 0 },
-      grid: { left: 48, right: shareName ? 48 : 16, top: 40, bottom: 64 },
+      legend: { bottom: 0 },
+      grid: { left: 48, right: shareName ? 48 : 16, top: 36, bottom: 84 },
       xAxis: { type: 'category', data: data.map(function (r) { return r.label; }), axisLabel: { interval: 0, rotate: data.length > 6 ? 30 : 0 } },
       yAxis: yAxis,
       series: series
