@@ -199,6 +199,15 @@ class PortalHttpTest {
     }
 
     @Test
+    void aQueryMatchingNothingCombinedWithAFilterIsAnEmptyResultNotAnError() throws Exception {
+        // Drill-sideways yields no facet result for a dimension without counts; that must read as "no facets".
+        JsonNode body = json("/api/search?q=" + TestPortal.enc("zzzz") + "&level=township", 200);
+        assertThat(body.get("total").asLong()).isZero();
+        assertThat(body.get("hits")).isEmpty();
+        assertThat(total(page("/?q=zzzz&level=township&year=2021", 200))).isZero();
+    }
+
+    @Test
     void badInputShowsTheMessageInThePageWith400() throws Exception {
         for (String path : List.of("/?q=%22", "/?q=*%22(", "/?year=abc", "/?sort=best", "/?page=0", "/?size=1000", "/?section=foo", "/?level=x")) {
             HttpResponse<String> res = portal.get(path);
