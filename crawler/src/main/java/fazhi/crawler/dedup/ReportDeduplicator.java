@@ -1,0 +1,99 @@
+package fazhi.crawler.dedup;
+
+import fazhi.core.corpus.CorpusStore;
+import fazhi.core.model.Report;
+import fazhi.core.text.TextNormalizer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes crawled reports to the corpus with dedup and provenance (issue 3 §6): a report already in the corpus —
+ * the same normalised body ({@link TextNormalizer#phraseKey}) or a near-duplicate by MinHash (Jaccard ≥ {@value
+ * #NEAR_DUPLICATE}) — is not written again; instead the record gains the new URL in {@code urls}. The first
+ * version seen stays the record's content and id. Thread-safe: crawler threads call it concurrently.
+ */
+public final class ReportDeduplicator {
+    static final double NEAR_DUPLICATE = 0.85;
+    private final CorpusStore store;
+    private final String corpusFile;
+    private final TextNormalizer normalizer = TextNormalizer.instance();
+    private final Map<String, Report> byId = new LinkedHashMap<>();
+    private final Map<String, String> idByExactKey = new HashMap<>();
+    private final Map<String, long[]> signatures = new LinkedHashMap<>();
+
+    /** Loads every current record of the corpus (all files: imports count as already known reports). */
+    public ReportDeduplicator(CorpusStore store, String corpusFile) throws IOException {
+        this.store = store;
+        this.corpusFile = corpusFile;
+        store.forEach(this::remember);
+    }
+
+    /** What writing a report did: a new record, a known record seen at a new URL, or nothing new. */
+    public enum Effect { NEW, NEW_URL, KNOWN }
+
+    public record Written(Effect effect, Report record) {
+    }
+
+    public synchronized Written write(Report report) throws IOException {
+        String key = normalizer.phraseKey(report.bodyText());
+        Optional<Report> existing = Optional.ofNullable(byId.get(report.id()))
+                .or(() -> Optional.ofNullable(idByExactKey.get(key)).map(byId::get))
+                .or(() -> nearDuplicate(MinHash.signature(key)));
+        if (existing.isPresent()) {
+            Report known = existing.get();
+            List<String> urls = new ArrayList<>(known.urls());
+            boolean added = false;
+            for (String url : report.urls()) {
+                if (!urls.contains(url)) {
+                    urls.add(url);
+                    added = true;
+                }
+            }
+            if (!added) {
+                return new Written(Effect.KNOWN, known);
+            }
+            Report merged = known.withUrls(urls);
+            store.append(corpusFile, merged);
+            byId.put(merged.id(), merged);
+            return new Written(Effect.NEW_URL, merged);
+        }
+        store.append(corpusFile, report);
+        remember(report);
+        return new Written(Effect.NEW, report);
+    }
+
+    /** Replaces a record outright (a changed page whose old version was seen nowhere else). */
+    public synchronized void replace(Report report) throws IOException {
+        store.append(corpusFile, report);
+        remember(report);
+    }
+
+    public synchronized Optional<Report> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    private Optional<Report> nearDuplicate(long[] signature) {
+        String bestId = null;
+        double best = NEAR_DUPLICATE;
+        for (Map.Entry<String, long[]> entry : signatures.entrySet()) {
+            double similarity = MinHash.similarity(signature, entry.getValue());
+            if (similarity >= best) {
+                best = similarity;
+                bestId = entry.getKey();
+            }
+        }
+        return Optional.ofNullable(bestId).map(byId::get);
+    }
+
+    private void remember(Report report) {
+        String key = normalizer.phraseKey(report.bodyText());
+        byId.put(report.id(), report);
+        idByExactKey.putIfAbsent(key, report.id());
+        signatures.put(report.id(), MinHash.signature(key));
+    }
+}
