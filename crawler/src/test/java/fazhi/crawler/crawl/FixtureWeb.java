@@ -482,6 +482,19 @@ final class FixtureWeb implements AutoCloseable {
         return file;
     }
 
+    void clearRequests() {
+        sites.forEach(site -> site.requests.clear());
+    }
+
+    /** Every URL requested since the last clear, with its host. */
+    List<String> requestedUrls() {
+        List<String> urls = new ArrayList<>();
+        for (Site site : sites) {
+            site.requests.forEach(path -> urls.add(site.base() + path));
+        }
+        return urls;
+    }
+
     Map<String, List<String>> requestLog() {
         Map<String, List<String>> log = new LinkedHashMap<>();
         for (Site site : sites) {
