@@ -32,9 +32,10 @@ public record CrawlSettings(
                 defaultDelayMs, defaultMaxPages, defaultMaxDepth, show);
     }
 
-    /** {@code fazhi-crawler/0.1 (+CONTACT; 法治报告库 research crawler)}: the project and how to reach it. */
+    /** {@code fazhi-crawler/0.1 (+CONTACT; Fazhi Report Portal research crawler)}: the project and how to reach it. */
     public String userAgent() {
-        return "fazhi-crawler/0.1 (+" + contactUrl + "; 法治报告库 Fazhi Report Portal research crawler)";
+        // Header values must be ASCII: the project is named in pinyin/English here.
+        return "fazhi-crawler/0.1 (+" + contactUrl + "; Fazhi Report Portal research crawler)";
     }
 
     /** The robots.txt product token this crawler obeys (rules for * apply as well). */

@@ -27,8 +27,11 @@ final class PageLedger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PageLedger.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One handled page: the run, the SHA-256 of its bytes (null when not fetched), the outcome code, report ids. */
-    record Entry(int run, String url, String hash, String outcome, List<String> reports) {
+    /**
+     * One handled page: the run, the SHA-256 of its bytes (null when not fetched), the outcome code ({@code report},
+     * a rejection code or an error kind), why (for rejections and errors), and the ids of the reports it gave.
+     */
+    record Entry(int run, String url, String hash, String outcome, String reason, List<String> reports) {
         Entry {
             reports = reports == null ? List.of() : List.copyOf(reports);
         }

@@ -119,7 +119,7 @@ final class ReportCrawler extends WebCrawler {
         Optional<PageLedger.Entry> previous = ctx.ledger().latest(url);
         if (previous.isPresent() && previous.get().run() < ctx.run() && hash.equals(previous.get().hash()) && !page.isTruncated()) {
             ctx.stats().unchanged.increment();
-            record(new PageLedger.Entry(ctx.run(), url, hash, previous.get().outcome(), previous.get().reports()));
+            record(new PageLedger.Entry(ctx.run(), url, hash, previous.get().outcome(), previous.get().reason(), previous.get().reports()));
             LOG.debug("unchanged since the last crawl: {}", url);
             return;
         }
@@ -138,7 +138,7 @@ final class ReportCrawler extends WebCrawler {
         } catch (IOException e) {
             ctx.stats().reject("unreadable-document");
             LOG.info("rejected {} [unreadable-document]: {}", url, e.getMessage());
-            record(new PageLedger.Entry(ctx.run(), url, hash, "unreadable-document", List.of()));
+            record(new PageLedger.Entry(ctx.run(), url, hash, "unreadable-document", e.getMessage(), List.of()));
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -155,7 +155,8 @@ final class ReportCrawler extends WebCrawler {
             ctx.stats().reject(outcome.rejection().code());
             LOG.info("rejected {} [{}]: {}", url, outcome.rejection().code(), outcome.rejection().reason());
         }
-        record(new PageLedger.Entry(ctx.run(), url, hash, outcome.isReport() ? "report" : outcome.rejection().code(), ids));
+        record(new PageLedger.Entry(ctx.run(), url, hash, outcome.isReport() ? "report" : outcome.rejection().code(),
+                outcome.isReport() ? null : outcome.rejection().reason(), ids));
     }
 
     /**
@@ -254,7 +255,7 @@ final class ReportCrawler extends WebCrawler {
     protected void onUnexpectedStatusCode(String url, int statusCode, String contentType, String description) {
         ctx.stats().error("http-" + statusCode);
         LOG.info("HTTP {} for {}", statusCode, url);
-        record(new PageLedger.Entry(ctx.run(), url, null, "http-" + statusCode, List.of()));
+        record(new PageLedger.Entry(ctx.run(), url, null, "http-" + statusCode, description, List.of()));
     }
 
     @Override
@@ -262,7 +263,7 @@ final class ReportCrawler extends WebCrawler {
         String url = page.getWebURL().getURL();
         ctx.stats().reject("truncated");
         LOG.info("rejected {} [truncated]: {} bytes exceed the size cap of {}", url, pageSize, ctx.sites().settings().maxPageBytes());
-        record(new PageLedger.Entry(ctx.run(), url, null, "truncated", List.of()));
+        record(new PageLedger.Entry(ctx.run(), url, null, "truncated", pageSize + " bytes exceed the size cap", List.of()));
     }
 
     @Override
@@ -286,7 +287,7 @@ final class ReportCrawler extends WebCrawler {
         ctx.stats().error(kind);
         LOG.info("fetch failed [{}] {}: {}", kind, url, e.toString());
         if (url != null) {
-            record(new PageLedger.Entry(ctx.run(), url, null, kind, List.of()));
+            record(new PageLedger.Entry(ctx.run(), url, null, kind, e.toString(), List.of()));
         }
     }
 

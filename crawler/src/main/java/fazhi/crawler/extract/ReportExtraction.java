@@ -82,6 +82,12 @@ public final class ReportExtraction {
         return PageOutcome.of(understanding.understand(evidence), page);
     }
 
+    /** Plain text (a converted page or a local .txt): only the body and where it came from. */
+    public PageOutcome fromText(String text, String url) {
+        ExtractedPage page = new ExtractedPage(url, null, null, null, null, null, null, text, List.of(), List.of(), false, "text", "");
+        return PageOutcome.of(understanding.understand(PageEvidence.ofText(url, text)), page);
+    }
+
     /** A page whose download was cut at the size cap: never indexed as if complete. */
     public static PageOutcome truncated(String url, int maxBytes) {
         return PageOutcome.rejected("truncated", "页面超过大小上限 " + maxBytes + " 字节，内容不完整 (page cut at the size cap)",

@@ -58,7 +58,10 @@ public final class SingleExtraction {
         if (name.matches(".*\\.(pdf|docx?|wps)$")) {
             return extraction.fromDocument(bytes, name, url, null, null);
         }
-        throw new BadInputException("unsupported-file", "unsupported file type (expected .html .htm .pdf .doc .docx .wps): " + target);
+        if (name.endsWith(".txt")) {
+            return extraction.fromText(PageDecoding.decode(bytes, null).text(), url);
+        }
+        throw new BadInputException("unsupported-file", "unsupported file type (expected .html .htm .txt .pdf .doc .docx .wps): " + target);
     }
 
     private Optional<byte[]> fetchAttachment(fazhi.core.model.Attachment attachment) throws InterruptedException {

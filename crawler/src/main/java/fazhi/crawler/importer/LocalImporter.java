@@ -2,9 +2,7 @@ package fazhi.crawler.importer;
 
 import fazhi.core.corpus.CorpusStore;
 import fazhi.core.model.Report;
-import fazhi.core.understand.PageEvidence;
 import fazhi.core.understand.ReportUnderstanding;
-import fazhi.core.understand.Understanding;
 import fazhi.crawler.extract.PageOutcome;
 import fazhi.crawler.extract.ReportExtraction;
 import java.io.IOException;
@@ -30,12 +28,10 @@ public final class LocalImporter {
     public static final Set<String> SUPPORTED = Set.of("txt", "html", "htm", "pdf", "docx");
     public static final String CORPUS_FILE = "import";
 
-    private final ReportUnderstanding understanding;
     private final ReportExtraction extraction;
     private final CorpusStore store;
 
     public LocalImporter(ReportUnderstanding understanding, CorpusStore store) {
-        this.understanding = understanding;
         this.extraction = new ReportExtraction(understanding);
         this.store = store;
     }
@@ -86,12 +82,7 @@ public final class LocalImporter {
         byte[] bytes = Files.readAllBytes(file);
         try {
             return switch (extension(file)) {
-                case "txt" -> {
-                    Understanding understood = understanding.understand(PageEvidence.ofText(url, TextDecoding.decode(bytes)));
-                    yield understood.isReport() ? new PageOutcome(understood.reports(), null, null)
-                            : new PageOutcome(List.of(), understood.rejection() != null ? understood.rejection()
-                                    : new Understanding.Rejection("no-report", "没有找到报告 (no report found)"), null);
-                }
+                case "txt" -> extraction.fromText(TextDecoding.decode(bytes), url);
                 case "html", "htm" -> extraction.fromHtml(extraction.read(bytes, null, url), null, ReportExtraction.AttachmentFetcher.NONE);
                 default -> extraction.fromDocument(bytes, file.getFileName().toString(), url, null, null);
             };
