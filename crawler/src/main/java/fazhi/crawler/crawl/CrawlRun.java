@@ -232,6 +232,9 @@ public final class CrawlRun {
     }
 
     private static Thread progressThread(Progress progress, CrawlStats stats, Path frontierDir) {
+        if (progress == Progress.NONE) {
+            return new Thread(() -> { });
+        }
         Thread thread = new Thread(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {

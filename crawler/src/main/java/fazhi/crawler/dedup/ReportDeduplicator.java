@@ -25,12 +25,36 @@ public final class ReportDeduplicator {
     private final Map<String, Report> byId = new LinkedHashMap<>();
     private final Map<String, String> idByExactKey = new HashMap<>();
     private final Map<String, long[]> signatures = new LinkedHashMap<>();
+    /** The corpus file holding each record read at start, when it is not ours: a merge must land after it. */
+    private final Map<String, String> foreignFile = new HashMap<>();
 
     /** Loads every current record of the corpus (all files: imports count as already known reports). */
     public ReportDeduplicator(CorpusStore store, String corpusFile) throws IOException {
         this.store = store;
         this.corpusFile = corpusFile;
         store.forEach(this::remember);
+        for (java.nio.file.Path file : store.files()) {
+            String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
+            if (name.equals(corpusFile)) {
+                continue;
+            }
+            try (var lines = java.nio.file.Files.lines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                lines.map(ReportDeduplicator::idOf).filter(java.util.Objects::nonNull).forEach(id -> foreignFile.put(id, name));
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        // Only the file that holds a record's winning (last) line matters; ours sorts among the others.
+        foreignFile.keySet().removeIf(id -> !byId.containsKey(id));
+    }
+
+    /** The id of a corpus line, or null for a torn or malformed one (CorpusStore reports those). */
+    private static String idOf(String line) {
+        try {
+            return fazhi.core.json.ReportJson.fromLine(line).id();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** What writing a report did: a new record, a known record seen at a new URL, or nothing new. */
@@ -58,7 +82,8 @@ public final class ReportDeduplicator {
                 return new Written(Effect.KNOWN, known);
             }
             Report merged = known.withUrls(urls);
-            store.append(corpusFile, merged);
+            // Last line per id wins in file-name order: a record imported into another file is updated there.
+            store.append(foreignFile.getOrDefault(merged.id(), corpusFile), merged);
             byId.put(merged.id(), merged);
             return new Written(Effect.NEW_URL, merged);
         }
@@ -69,7 +94,7 @@ public final class ReportDeduplicator {
 
     /** Replaces a record outright (a changed page whose old version was seen nowhere else). */
     public synchronized void replace(Report report) throws IOException {
-        store.append(corpusFile, report);
+        store.append(foreignFile.getOrDefault(report.id(), corpusFile), report);
         remember(report);
     }
 

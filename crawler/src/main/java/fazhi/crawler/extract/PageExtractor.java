@@ -86,7 +86,8 @@ public final class PageExtractor {
         if (body == null) {
             body = largestTextBlock(doc);
             container = "largest-text-block";
-            listPage = hasPagination(html) || linkDense(body) || linkDense(doc.body());
+            // TRS pagination scripts and Hanweb datastore records mark column lists even when their links live in scripts.
+            listPage = hasPagination(html) || html.contains("<datastore") || linkDense(body) || linkDense(doc.body());
         } else {
             listPage = linkDense(body);
         }

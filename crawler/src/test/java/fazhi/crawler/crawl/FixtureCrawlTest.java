@@ -180,6 +180,12 @@ class FixtureCrawlTest {
     }
 
     @Test
+    @Order(1)
+    void everyRequestNamesTheProjectAndTheContactAddress() {
+        assertThat(web.userAgents()).containsExactly("fazhi-crawler/0.1 (+https://example.org/fazhi-crawler-tests; Fazhi Report Portal research crawler)");
+    }
+
+    @Test
     @Order(2)
     void secondCrawlIsIncremental() throws Exception {
         SitesFile sites = SitesFile.read(data.resolve("sites.yml"));

@@ -396,6 +396,7 @@ final class FixtureWeb implements AutoCloseable {
         private final Map<String, Consumer<Context>> routes = new ConcurrentHashMap<>();
         private volatile Consumer<Context> fallback = ctx -> ctx.status(404).result("not found");
         final List<String> requests = new CopyOnWriteArrayList<>();
+        final java.util.Set<String> userAgents = ConcurrentHashMap.newKeySet();
         private Javalin server;
 
         Site(String name) {
@@ -408,6 +409,7 @@ final class FixtureWeb implements AutoCloseable {
                 config.routes.get("/*", ctx -> {
                     String query = ctx.queryString();
                     requests.add(ctx.path() + (query == null ? "" : "?" + query));
+                    userAgents.add(String.valueOf(ctx.header("User-Agent")));
                     routes.getOrDefault(ctx.path(), fallback).accept(ctx);
                 });
             }).start("127.0.0.1", 0);
@@ -480,6 +482,12 @@ final class FixtureWeb implements AutoCloseable {
         Path file = dir.resolve("sites.yml");
         Files.writeString(file, sitesYaml(delayMs));
         return file;
+    }
+
+    java.util.Set<String> userAgents() {
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        sites.forEach(site -> all.addAll(site.userAgents));
+        return all;
     }
 
     void clearRequests() {

@@ -51,6 +51,15 @@ class ReportDeduplicatorTest {
     }
 
     @Test
+    void aReportAlreadyImportedGainsTheCrawledUrlInItsOwnFile() throws Exception {
+        String body = text("dashi-2023");
+        new CorpusStore(data).append("import", report("file:///tmp/dashi.html", body));
+        new ReportDeduplicator(new CorpusStore(data), "crawl").write(report("http://b/art_1.html", body));
+        assertThat(new CorpusStore(data).readAll()).singleElement()
+                .satisfies(r -> assertThat(r.urls()).containsExactly("file:///tmp/dashi.html", "http://b/art_1.html"));
+    }
+
+    @Test
     void minHashSeparatesDifferentReports() throws Exception {
         var norm = fazhi.core.text.TextNormalizer.instance();
         long[] a = MinHash.signature(norm.phraseKey(text("tongjing-2021")));
