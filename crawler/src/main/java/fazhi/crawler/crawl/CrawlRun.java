@@ -121,6 +121,9 @@ public final class CrawlRun {
                     frontier.getWebURLFactory(), normalizer, new ConcurrentHashMap<>(scheduledPerHost), null, null);
             for (SiteConfig site : sites.sites()) {
                 for (String seed : site.seeds()) {
+                    if (!resume) { // a seed is a page of its host like any other: it counts toward the host's cap
+                        ctx.scheduledPerHost().computeIfAbsent(HostPoliteness.hostOf(normalizer.filter(seed)), h -> new AtomicLong()).incrementAndGet();
+                    }
                     controller.addSeed(seed);
                 }
             }

@@ -181,6 +181,13 @@ class FixtureCrawlTest {
 
     @Test
     @Order(1)
+    void oneRequestInFlightPerHost() {
+        assertThat(web.a.maxInFlight.get()).isEqualTo(1);
+        assertThat(web.c.maxInFlight.get()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(1)
     void everyRequestNamesTheProjectAndTheContactAddress() {
         assertThat(web.userAgents()).containsExactly("fazhi-crawler/0.1 (+https://example.org/fazhi-crawler-tests; Fazhi Report Portal research crawler)");
     }

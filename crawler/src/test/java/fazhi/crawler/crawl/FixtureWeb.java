@@ -397,6 +397,9 @@ final class FixtureWeb implements AutoCloseable {
         private volatile Consumer<Context> fallback = ctx -> ctx.status(404).result("not found");
         final List<String> requests = new CopyOnWriteArrayList<>();
         final java.util.Set<String> userAgents = ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        /** Most requests this host answered at once (the slow page, abandoned by the client's timeout, not counted). */
+        final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
         private Javalin server;
 
         Site(String name) {
@@ -410,7 +413,17 @@ final class FixtureWeb implements AutoCloseable {
                     String query = ctx.queryString();
                     requests.add(ctx.path() + (query == null ? "" : "?" + query));
                     userAgents.add(String.valueOf(ctx.header("User-Agent")));
-                    routes.getOrDefault(ctx.path(), fallback).accept(ctx);
+                    boolean counted = !ctx.path().equals("/slow.html");
+                    if (counted) {
+                        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    }
+                    try {
+                        routes.getOrDefault(ctx.path(), fallback).accept(ctx);
+                    } finally {
+                        if (counted) {
+                            inFlight.decrementAndGet();
+                        }
+                    }
                 });
             }).start("127.0.0.1", 0);
         }
