@@ -98,6 +98,7 @@ public final class CrawlRun {
         // We hold the crawl lock, so a frontier lock file left by a killed process is stale.
         Files.deleteIfExists(frontierDir.resolve("frontier.lck"));
         Map<String, AtomicLong> scheduledPerHost = prepareFrontier(frontierDir);
+        LOG.debug("frontier prepared after {} ms", (System.nanoTime() - started) / 1_000_000);
 
         CrawlSettings settings = sites.settings();
         CrawlConfig config = crawlConfig(settings, frontierDir);
@@ -111,11 +112,13 @@ public final class CrawlRun {
         HSQLDBFrontierConfiguration frontier = new HSQLDBFrontierConfiguration(config, settings.threads() + 4);
         RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), settings.robotsName(), settings.maxRedirects());
         ReportExtraction extraction = new ReportExtraction(new ReportUnderstanding());
+        LOG.debug("fetcher, frontier and understanding ready after {} ms", (System.nanoTime() - started) / 1_000_000);
         CrawlStats stats = new CrawlStats();
         try (PageLedger ledger = new PageLedger(crawlDir.resolve("pages.jsonl"))) {
             ReportDeduplicator corpus = new ReportDeduplicator(new CorpusStore(dataDir), CORPUS_FILE);
             TLDList tlds = new TLDList(config);
             ReportPageParser parser = new ReportPageParser(config, normalizer, tlds, frontier.getWebURLFactory(), extraction);
+            LOG.debug("corpus of {} and parser ready after {} ms", dataDir, (System.nanoTime() - started) / 1_000_000);
             CrawlController controller = new CrawlController(config, normalizer, fetcher, parser, robots, tlds, frontier);
             CrawlContext ctx = new CrawlContext(sites, run, maxPages, extraction, corpus, ledger, stats, robots, fetcher,
                     frontier.getWebURLFactory(), normalizer, new ConcurrentHashMap<>(scheduledPerHost), null, null);
@@ -127,6 +130,7 @@ public final class CrawlRun {
                     controller.addSeed(seed);
                 }
             }
+            LOG.debug("seeds added after {} ms", (System.nanoTime() - started) / 1_000_000);
             Thread display = progressThread(progress, stats, frontierDir);
             try {
                 controller.start(() -> new ReportCrawler(ctx), settings.threads());
@@ -173,8 +177,10 @@ public final class CrawlRun {
         config.setRespectNoFollow(true);
         config.setRespectNoIndex(true);
         config.setHaltOnError(false);
+        // The controller ends the crawl when every thread waits on an empty queue; only crawler threads add URLs, so
+        // once that is seen there is nothing to wait for (the defaults add ~30 s to every crawl).
         config.setThreadMonitoringDelaySeconds(1);
-        config.setThreadShutdownDelaySeconds(1);
+        config.setThreadShutdownDelaySeconds(0);
         config.setCleanupDelaySeconds(1);
         config.setBatchReadSize(2);
         config.setLanguageDetection(false);

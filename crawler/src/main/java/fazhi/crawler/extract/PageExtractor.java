@@ -66,7 +66,6 @@ public final class PageExtractor {
         LocalDate published = published(meta, doc, pageText, url);
         String source = Optional.ofNullable(meta.get("contentsource")).orElseGet(() -> source(doc, pageText));
         String title = title(meta, doc, siteName);
-        List<Attachment> attachments = attachments(doc);
 
         Element body = zjegBody(html, url);
         String container = body != null ? "ZJEG_RSS" : null;
@@ -92,6 +91,7 @@ public final class PageExtractor {
             listPage = linkDense(body);
         }
         String bodyText = body == null ? "" : dropWidgetLines(lines(body));
+        List<Attachment> attachments = attachments(doc, body);
         return new ExtractedPage(url, title, published, source, siteName, siteIdCode, breadcrumb, bodyText, attachments, links, listPage, container, robots);
     }
 
@@ -116,7 +116,7 @@ public final class PageExtractor {
         }
         for (Element h : doc.select("h1, .article-title, .zwxl-title, .detail-title, .con-title, .title h2, h2.title")) {
             String text = clean(h.text());
-            if (text.length() >= 4 && text.length() <= 120 && !text.equals(siteName) && h.closest("header, nav, .header, #header") == null) {
+            if (text.length() >= 4 && text.length() <= 120 && !text.equals(siteName) && h.closest("header, nav, .header, #header, .logo, #logo, .top") == null) {
                 return text;
             }
         }
@@ -319,19 +319,30 @@ public final class PageExtractor {
         return 0;
     }
 
-    private static List<Attachment> attachments(Document doc) {
-        Map<String, Attachment> found = new LinkedHashMap<>();
+    /**
+     * Documents linked from the article: links in the body, and links elsewhere on the page labelled as attachments
+     * (TRS and Hanweb put 附件 in a block after the body). Links in sidebars of related documents are not the
+     * article's and are left out.
+     */
+    private static List<Attachment> attachments(Document doc, Element body) {
+        List<Element> anchors = new ArrayList<>();
+        if (body != null) {
+            anchors.addAll(body.select("a[href]"));
+        }
         for (Element a : doc.select("a[href]")) {
-            String href = a.absUrl("href");
-            if (!(href.startsWith("http://") || href.startsWith("https://"))) {
-                continue;
+            if (!anchors.contains(a) && labelledAsAttachment(a)) {
+                anchors.add(a);
             }
-            String path = URI.create(href.replace(" ", "%20").replaceAll("[\\[\\]|{}\"<>^`\\\\]", "")).getPath();
-            if (path == null || !ATTACHMENT_PATH.matcher(path).matches() || a.closest("nav, footer, header") != null) {
+        }
+        Map<String, Attachment> found = new LinkedHashMap<>();
+        for (Element a : anchors) {
+            String href = a.absUrl("href");
+            if (!isAttachmentUrl(href)) {
                 continue;
             }
             String name = clean(a.text());
             if (name.isEmpty()) {
+                String path = pathPart(href);
                 name = a.attr("title").isBlank() ? path.substring(path.lastIndexOf('/') + 1) : clean(a.attr("title"));
             }
             found.putIfAbsent(href, new Attachment(href, name));
@@ -339,13 +350,27 @@ public final class PageExtractor {
         return List.copyOf(found.values());
     }
 
-    public static boolean isAttachmentUrl(String url) {
-        try {
-            String path = new URI(url).getPath();
-            return path != null && ATTACHMENT_PATH.matcher(path).matches();
-        } catch (URISyntaxException e) {
-            return false; // not a URI we could fetch either
+    private static boolean labelledAsAttachment(Element a) {
+        Element block = a;
+        for (int i = 0; i < 3 && block != null; i++, block = block.parent()) {
+            String text = block.text();
+            if (text.length() < 500 && (text.contains("附件") || text.contains("附 件") || text.contains("下载"))) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** The path of an absolute URL without query and fragment; tolerant of the unescaped characters pages contain. */
+    private static String pathPart(String url) {
+        String withoutQuery = url.replaceFirst("[?#].*$", "");
+        int slash = withoutQuery.indexOf('/', withoutQuery.indexOf("//") + 2);
+        return slash < 0 ? "/" : withoutQuery.substring(slash);
+    }
+
+    /** An http(s) URL whose path ends in .pdf .doc .docx or .wps. */
+    public static boolean isAttachmentUrl(String url) {
+        return url != null && (url.startsWith("http://") || url.startsWith("https://")) && ATTACHMENT_PATH.matcher(pathPart(url)).matches();
     }
 
     // ---- body -----------------------------------------------------------------------------------------------

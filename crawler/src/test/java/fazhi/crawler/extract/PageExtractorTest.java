@@ -39,6 +39,19 @@ class PageExtractorTest {
     }
 
     @Test
+    void attachmentsAreTheArticlesNotTheSidebars() {
+        String html = """
+                <html><body><div class="TRS_Editor"><p>正文见附件。</p></div>
+                <div class="fjxz">附件：<a href="./P020220110.docx">报告.docx</a></div>
+                <div class="related"><h3>相关文档</h3><ul><li><a href="/other/W1.pdf">另一份文件</a></li><li><a href="/other/2.html">另一篇</a></li></ul></div>
+                </body></html>""";
+        ExtractedPage page = extractor.extract(html, "http://a.gov.cn/col/t20220110_1.html");
+        assertThat(page.attachments()).extracting(a -> a.url()).containsExactly("http://a.gov.cn/col/P020220110.docx");
+        assertThat(PageExtractor.isAttachmentUrl("http://a.gov.cn/文件/报告 全文.PDF?v=1")).isTrue();
+        assertThat(PageExtractor.isAttachmentUrl("http://a.gov.cn/list.jsp?file=a.pdf")).isFalse();
+    }
+
+    @Test
     void titleFromThePageTitleWithoutTheSiteNameAndDateFromALine() {
         String html = """
                 <html><head><title>大石街道办事处2023年法治政府建设年度报告_重庆市合川区人民政府</title></head><body>
