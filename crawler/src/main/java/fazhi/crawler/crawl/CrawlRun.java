@@ -104,13 +104,15 @@ public final class CrawlRun {
         CrawlConfig config = crawlConfig(settings, frontierDir);
         UrlNormalizer normalizer = new UrlNormalizer();
         PageFetcher fetcher;
+        HostPoliteness politeness = new HostPoliteness(sites);
         try {
-            fetcher = new PageFetcher(config, normalizer, new HostPoliteness(sites));
+            fetcher = new PageFetcher(config, normalizer, politeness);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up HTTPS: " + e.getMessage(), e);
         }
         HSQLDBFrontierConfiguration frontier = new HSQLDBFrontierConfiguration(config, settings.threads() + 4);
         RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), settings.robotsName(), settings.maxRedirects());
+        politeness.honourCrawlDelay(robots::crawlDelayMs);
         ReportExtraction extraction = new ReportExtraction(new ReportUnderstanding());
         LOG.debug("fetcher, frontier and understanding ready after {} ms", (System.nanoTime() - started) / 1_000_000);
         CrawlStats stats = new CrawlStats();

@@ -15,17 +15,26 @@ import java.util.Map;
 final class HostPoliteness implements PolitenessServer {
     private final SitesFile sites;
     private final int defaultDelayMs;
+    private static final long MAX_CRAWL_DELAY_MS = 60_000;
     private final Map<String, Long> nextSlot = new HashMap<>();
+    /** robots.txt Crawl-delay per host, in ms; set once the robots policy exists (it needs the fetcher that needs us). */
+    private volatile java.util.function.ToLongFunction<String> crawlDelay = host -> 0;
 
     HostPoliteness(SitesFile sites) {
         this.sites = sites;
         this.defaultDelayMs = sites.settings().defaultDelayMs();
     }
 
+    /** A host's robots.txt Crawl-delay lengthens its delay (never shortens the site's own), up to a minute. */
+    void honourCrawlDelay(java.util.function.ToLongFunction<String> delayOfUrl) {
+        this.crawlDelay = delayOfUrl;
+    }
+
     @Override
     public long applyPoliteness(WebURL url) {
         String host = hostOf(url.getURL());
         long delay = sites.siteFor(url.getURL()).map(s -> (long) s.delayMs()).orElse((long) defaultDelayMs);
+        delay = Math.max(delay, Math.min(MAX_CRAWL_DELAY_MS, crawlDelay.applyAsLong(url.getURL())));
         long now = System.currentTimeMillis();
         long slot;
         synchronized (nextSlot) {

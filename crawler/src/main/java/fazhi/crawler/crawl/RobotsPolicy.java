@@ -77,6 +77,17 @@ final class RobotsPolicy extends RobotstxtServer {
         return allowed;
     }
 
+    /** The Crawl-delay (ms) robots.txt asks of the URL's host if its rules are known already, else 0. */
+    long crawlDelayMs(String url) {
+        try {
+            URI uri = URI.create(url);
+            BaseRobotRules known = rules.get(uri.getScheme() + "://" + uri.getRawAuthority());
+            return known == null || known.getCrawlDelay() == BaseRobotRules.UNSET_CRAWL_DELAY ? 0 : Math.max(0, known.getCrawlDelay());
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
     int exclusions() {
         return excluded.size();
     }

@@ -34,7 +34,12 @@ public final class SingleExtraction {
 
     public PageOutcome extract(String target, String originalUrl) throws IOException, InterruptedException {
         if (target.startsWith("http://") || target.startsWith("https://")) {
-            HttpResponse<byte[]> response = get(target);
+            HttpResponse<byte[]> response;
+            try {
+                response = get(target);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new BadInputException("fetch-failed", "cannot fetch " + target + ": " + e.getMessage());
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new BadInputException("fetch-failed", "HTTP " + response.statusCode() + " for " + target);
             }
@@ -71,7 +76,7 @@ public final class SingleExtraction {
                 return Optional.of(response.body());
             }
             LOG.warn("attachment {}: HTTP {}", attachment.url(), response.statusCode());
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             LOG.warn("attachment {}: {}", attachment.url(), e.getMessage());
         }
         return Optional.empty();
