@@ -41,11 +41,15 @@ public final class PageExtractor {
             + "[class~=(?i)^(top|head|header|menu|navbar|nav|sidebar|toolbar|tools|pagination|page|related|xgxx)$], "
             + "[id~=(?i)^(top|head|header|menu|nav|sidebar|toolbar|pagination|page)$]";
     private static final Pattern CREATE_PAGE = Pattern.compile(
-            "createPageHTML\\(\\s*([A-Za-z_]\\w*|\\d+)\\s*,\\s*(?:[A-Za-z_]\\w*|\\d+)\\s*,\\s*[\"']([^\"']+)[\"']\\s*,\\s*[\"']([^\"']+)[\"']");
+            "createPageHTML\\(\\s*(?:[\"'][^\"']*[\"']\\s*,\\s*)?([A-Za-z_]\\w*|\\d+)\\s*,\\s*(?:[A-Za-z_]\\w*|\\d+)\\s*,\\s*[\"']([^\"']+)[\"']\\s*,\\s*[\"']([^\"']+)[\"']");
     private static final Pattern COUNT_VAR = Pattern.compile("var\\s+(\\w+)\\s*=\\s*(\\d+)");
     private static final Pattern ATTACHMENT_PATH = Pattern.compile("(?i).+\\.(pdf|doc|docx|wps)$");
     private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
-    private static final Pattern DATE_LINE = Pattern.compile("(?:发布时间|发布日期|日期|时间)\\s*[:：]\\s*((?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2})");
+    private static final String DATE_VALUE = "\\s*[:：]\\s*((?:19|20)\\d{2}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2})";
+    /** 发布时间/发布日期 first; a bare 日期/时间 only when it is not 成文/印发/生效/废止 日期 (other dates of a document). */
+    private static final List<Pattern> DATE_LINES = List.of(
+            Pattern.compile("(?:发布时间|发布日期)" + DATE_VALUE),
+            Pattern.compile("(?<!成文|印发|生效|废止|施行)(?:日期|时间)" + DATE_VALUE));
     private static final Pattern SOURCE_LINE = Pattern.compile("(?:发布机构|信息来源|来源)\\s*[:：]\\s*([^\\s:：|]{2,40})");
     private static final Pattern URL_DATE = Pattern.compile("/t((?:19|20)\\d{2})(\\d{2})(\\d{2})_");
     private static final Pattern SITE_CODE = Pattern.compile("网站标识码\\s*[:：]?\\s*([0-9A-Za-z]{10})");
@@ -151,11 +155,13 @@ public final class PageExtractor {
         if (date != null) {
             return date;
         }
-        Matcher line = DATE_LINE.matcher(pageText);
-        while (line.find()) {
-            date = date(line.group(1));
-            if (date != null) {
-                return date;
+        for (Pattern pattern : DATE_LINES) {
+            Matcher line = pattern.matcher(pageText);
+            while (line.find()) {
+                date = date(line.group(1));
+                if (date != null) {
+                    return date;
+                }
             }
         }
         if (url != null) {

@@ -65,6 +65,14 @@ class PageExtractorTest {
     }
 
     @Test
+    void theWritingDateIsNotThePublicationDate() {
+        String html = "<html><body><p>成文日期：2021-12-30</p><p>发布日期：2022-01-10</p><div id=\"zoom\"><p>正文</p></div></body></html>";
+        assertThat(extractor.extract(html, "http://a.gov.cn/x.html").published()).isEqualTo(LocalDate.of(2022, 1, 10));
+        String onlyWritten = "<html><body><p>成文日期：2021-12-30</p><div id=\"zoom\"><p>正文</p></div></body></html>";
+        assertThat(extractor.extract(onlyWritten, "http://a.gov.cn/x.html").published()).isNull();
+    }
+
+    @Test
     void publishedDateFromTheTrsUrlWhenThePageSaysNothing() {
         ExtractedPage page = extractor.extract("<html><body><div class=\"zwxl-article\"><p>正文</p></div></body></html>",
                 "http://www.rongchang.gov.cn/zwgk/fzzfndbg/202103/t20210315_9001.html");
@@ -83,6 +91,10 @@ class PageExtractorTest {
         assertThat(page.listPage()).isTrue();
         assertThat(PageExtractor.paginationUrls("<script>var countPage = 2;createPageHTML(countPage, 0, 'index', 'shtml');</script>",
                 "http://x.gov.cn/a/")).containsExactly("http://x.gov.cn/a/index.shtml", "http://x.gov.cn/a/index_1.shtml");
+        // Newer TRS templates name the pager's element first and add the record count.
+        assertThat(PageExtractor.paginationUrls("<script>createPageHTML('page_div', 3, 1, 'index', 'html', 52);</script>",
+                "http://x.gov.cn/b/index_1.html")).containsExactly("http://x.gov.cn/b/index.html", "http://x.gov.cn/b/index_1.html",
+                "http://x.gov.cn/b/index_2.html");
     }
 
     @Test
