@@ -29,11 +29,18 @@ final class PageLedger implements AutoCloseable {
 
     /**
      * One handled page: the run, the SHA-256 of its bytes (null when not fetched), the outcome code ({@code report},
-     * a rejection code or an error kind), why (for rejections and errors), and the ids of the reports it gave.
+     * a rejection code or an error kind), why (for rejections and errors), the ids of the records its reports went
+     * to, and the content hashes of the reports as this page gave them (a record may hold another page's version).
      */
-    record Entry(int run, String url, String hash, String outcome, String reason, List<String> reports) {
+    record Entry(int run, String url, String hash, String outcome, String reason, List<String> reports, List<String> contents) {
         Entry {
             reports = reports == null ? List.of() : List.copyOf(reports);
+            contents = contents == null ? List.of() : List.copyOf(contents);
+        }
+
+        /** An outcome without reports. */
+        Entry(int run, String url, String hash, String outcome, String reason) {
+            this(run, url, hash, outcome, reason, List.of(), List.of());
         }
     }
 

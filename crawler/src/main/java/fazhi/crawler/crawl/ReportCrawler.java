@@ -119,7 +119,8 @@ final class ReportCrawler extends WebCrawler {
         Optional<PageLedger.Entry> previous = ctx.ledger().latest(url);
         if (previous.isPresent() && previous.get().run() < ctx.run() && hash.equals(previous.get().hash()) && !page.isTruncated()) {
             ctx.stats().unchanged.increment();
-            record(new PageLedger.Entry(ctx.run(), url, hash, previous.get().outcome(), previous.get().reason(), previous.get().reports()));
+            record(new PageLedger.Entry(ctx.run(), url, hash, previous.get().outcome(), previous.get().reason(), previous.get().reports(),
+                    previous.get().contents()));
             LOG.debug("unchanged since the last crawl: {}", url);
             return;
         }
@@ -138,7 +139,7 @@ final class ReportCrawler extends WebCrawler {
         } catch (IOException e) {
             ctx.stats().reject("unreadable-document");
             LOG.info("rejected {} [unreadable-document]: {}", url, e.getMessage());
-            record(new PageLedger.Entry(ctx.run(), url, hash, "unreadable-document", e.getMessage(), List.of()));
+            record(new PageLedger.Entry(ctx.run(), url, hash, "unreadable-document", e.getMessage()));
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -156,7 +157,7 @@ final class ReportCrawler extends WebCrawler {
             LOG.info("rejected {} [{}]: {}", url, outcome.rejection().code(), outcome.rejection().reason());
         }
         record(new PageLedger.Entry(ctx.run(), url, hash, outcome.isReport() ? "report" : outcome.rejection().code(),
-                outcome.isReport() ? null : outcome.rejection().reason(), ids));
+                outcome.isReport() ? null : outcome.rejection().reason(), ids, outcome.reports().stream().map(Report::contentHash).toList()));
     }
 
     /**
@@ -165,10 +166,18 @@ final class ReportCrawler extends WebCrawler {
      */
     private List<String> store(String url, List<Report> reports, Optional<PageLedger.Entry> changedFrom) throws IOException {
         List<String> oldIds = changedFrom.map(PageLedger.Entry::reports).orElse(List.of());
+        List<String> oldContents = changedFrom.map(PageLedger.Entry::contents).orElse(List.of());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             Report report = reports.get(i);
             Optional<Report> old = i < oldIds.size() ? ctx.corpus().byId(oldIds.get(i)) : Optional.empty();
+            if (old.isPresent() && old.get().urls().contains(report.url()) && i < oldContents.size()
+                    && oldContents.get(i).equals(report.contentHash())) {
+                // The bytes changed (a visit counter, a date in the template) but not the report this page gives.
+                ctx.stats().unchanged.increment();
+                ids.add(old.get().id());
+                continue;
+            }
             if (old.isPresent() && old.get().urls().equals(List.of(report.url()))) {
                 Report replacement = new Report(old.get().id(), report.url(), report.urls(), report.title(), report.issuer(), report.level(),
                         report.year(), report.published(), report.region(), report.site(), report.sections(), report.attachments(), report.contentHash());
@@ -255,7 +264,7 @@ final class ReportCrawler extends WebCrawler {
     protected void onUnexpectedStatusCode(String url, int statusCode, String contentType, String description) {
         ctx.stats().error("http-" + statusCode);
         LOG.info("HTTP {} for {}", statusCode, url);
-        record(new PageLedger.Entry(ctx.run(), url, null, "http-" + statusCode, description, List.of()));
+        record(new PageLedger.Entry(ctx.run(), url, null, "http-" + statusCode, description));
     }
 
     @Override
@@ -263,7 +272,7 @@ final class ReportCrawler extends WebCrawler {
         String url = page.getWebURL().getURL();
         ctx.stats().reject("truncated");
         LOG.info("rejected {} [truncated]: {} bytes exceed the size cap of {}", url, pageSize, ctx.sites().settings().maxPageBytes());
-        record(new PageLedger.Entry(ctx.run(), url, null, "truncated", pageSize + " bytes exceed the size cap", List.of()));
+        record(new PageLedger.Entry(ctx.run(), url, null, "truncated", pageSize + " bytes exceed the size cap"));
     }
 
     @Override
@@ -287,7 +296,7 @@ final class ReportCrawler extends WebCrawler {
         ctx.stats().error(kind);
         LOG.info("fetch failed [{}] {}: {}", kind, url, e.toString());
         if (url != null) {
-            record(new PageLedger.Entry(ctx.run(), url, null, kind, e.toString(), List.of()));
+            record(new PageLedger.Entry(ctx.run(), url, null, kind, e.toString()));
         }
     }
 

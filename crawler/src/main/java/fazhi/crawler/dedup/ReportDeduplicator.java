@@ -63,11 +63,16 @@ public final class ReportDeduplicator {
     public record Written(Effect effect, Report record) {
     }
 
-    public synchronized Written write(Report report) throws IOException {
+    /** The record this report duplicates (same id, same phrase key, or a near duplicate), if any. */
+    public synchronized Optional<Report> find(Report report) {
         String key = normalizer.phraseKey(report.bodyText());
-        Optional<Report> existing = Optional.ofNullable(byId.get(report.id()))
+        return Optional.ofNullable(byId.get(report.id()))
                 .or(() -> Optional.ofNullable(idByExactKey.get(key)).map(byId::get))
                 .or(() -> nearDuplicate(MinHash.signature(key)));
+    }
+
+    public synchronized Written write(Report report) throws IOException {
+        Optional<Report> existing = find(report);
         if (existing.isPresent()) {
             Report known = existing.get();
             List<String> urls = new ArrayList<>(known.urls());

@@ -196,9 +196,13 @@ class FixtureCrawlTest {
     @Order(2)
     void secondCrawlIsIncremental() throws Exception {
         SitesFile sites = SitesFile.read(data.resolve("sites.yml"));
+        long linesBefore = java.nio.file.Files.readAllLines(data.resolve("corpus").resolve("crawl.jsonl")).size();
         CrawlSummary again = new CrawlRun(data, sites, null).run(CrawlRun.Progress.NONE);
         assertThat(again.reportsNew()).isZero();
+        assertThat(again.reportsNewUrl()).isZero();
         assertThat(again.unchanged()).isGreaterThanOrEqualTo(10);
+        // Nothing rewritten, not even the township page whose visit counter changed its bytes.
+        assertThat(java.nio.file.Files.readAllLines(data.resolve("corpus").resolve("crawl.jsonl"))).hasSize((int) linesBefore);
         assertThat(new CorpusStore(data).readAll()).hasSize(reports.size());
 
         // A changed page replaces its record (same id, new text); everything else stays as it was.

@@ -149,17 +149,21 @@ final class FixtureWeb implements AutoCloseable {
         // Township sub-site: another template, no ArticleTitle meta; date and source as text lines.
         a.html("/jz/tjz/zwgk/fzzfjsndbg/index.html", trsList("统景镇 法治政府建设年度报告", 1, 0, List.of(
                 new Item("202201/t20220110_2001.html", "重庆市渝北区统景镇人民政府2021年法治政府建设年度报告", "2022-01-10"))));
-        a.html("/jz/tjz/zwgk/fzzfjsndbg/202201/t20220110_2001.html", """
+        // The township template shows a visit counter: its bytes change on every fetch, its report does not.
+        java.util.concurrent.atomic.AtomicInteger visits = new java.util.concurrent.atomic.AtomicInteger();
+        String township = """
                 <!DOCTYPE html><html><head><meta charset="utf-8"><title>重庆市渝北区统景镇人民政府2021年法治政府建设年度报告-统景镇</title>
                 <meta name="SiteName" content="重庆市渝北区人民政府"><meta name="SiteIDCode" content="5001120001"></head><body>
                 <div class="header"><a href="/jz/tjz/">统景镇</a></div>
                 <div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/jz/tjz/">统景镇</a> &gt; <a href="../index.html">法治政府建设年度报告</a></div>
                 <h1>重庆市渝北区统景镇人民政府2021年法治政府建设年度报告</h1>
-                <div class="info"><span>发布日期：2022-01-10</span> <span>来源：重庆市渝北区统景镇人民政府</span></div>
+                <div class="info"><span>发布日期：2022-01-10</span> <span>来源：重庆市渝北区统景镇人民政府</span> <span>访问次数：VISITS</span></div>
                 <div class="zwxl-article">%s</div>
                 <div class="share">分享到：<a href="#">微信</a><a href="#">微博</a></div>
                 <div class="footer">主办：重庆市渝北区统景镇人民政府 网站标识码：5001120001</div>
-                </body></html>""".formatted(paragraphs(report("tongjing-2021"))));
+                </body></html>""".formatted(paragraphs(report("tongjing-2021")));
+        a.dynamic("/jz/tjz/zwgk/fzzfjsndbg/202201/t20220110_2001.html",
+                ctx -> respondHtml(ctx, township.replace("VISITS", String.valueOf(visits.incrementAndGet()))));
         a.html("/private/index.html", trsList("内部资料", 1, 0, List.of(new Item("t20220105_9001.html", "重庆市渝北区人民政府2021年法治政府建设年度报告", "2022-01-05"))));
         a.html("/private/t20220105_9001.html", trsDetail("重庆市渝北区人民政府2021年法治政府建设年度报告", "2022-01-05 10:00",
                 "重庆市渝北区人民政府", report("miaoba-2020"), ""));
