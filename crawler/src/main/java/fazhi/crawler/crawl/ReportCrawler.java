@@ -212,6 +212,7 @@ final class ReportCrawler extends WebCrawler {
     }
 
     /** Fetches a report attachment through the crawl's fetcher: robots.txt, politeness, size cap, redirects. */
+    @SuppressWarnings("try") // crawler4j's PageFetchResult.close() declares Exception; it only releases the connection
     private Optional<byte[]> fetchAttachment(Attachment attachment) throws InterruptedException {
         String address = ctx.normalizer().filter(attachment.url());
         int maxBytes = ctx.sites().settings().maxPageBytes();

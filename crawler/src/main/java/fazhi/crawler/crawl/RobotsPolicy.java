@@ -92,6 +92,7 @@ final class RobotsPolicy extends RobotstxtServer {
         return excluded.size();
     }
 
+    @SuppressWarnings("try") // crawler4j's PageFetchResult.close() declares Exception; it only releases the connection
     private BaseRobotRules fetchRules(String origin) {
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
         String address = origin + "/robots.txt";
