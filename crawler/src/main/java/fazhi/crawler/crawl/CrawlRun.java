@@ -202,11 +202,16 @@ public final class CrawlRun {
         try (Connection c = DriverManager.getConnection(jdbcUrl(frontierDir), "sa", ""); Statement s = c.createStatement()) {
             s.execute("SET FILES WRITE DELAY FALSE");
             if (tableExists(c)) {
-                int requeued = s.executeUpdate("UPDATE weburl SET status = 'SCHEDULED' WHERE status = 'IN_PROCESS'");
+                // IN_PROCESS: taken by a crawler thread that died with the process. NULL: crawler4j gives a URL its id
+                // (one commit) before it schedules it (another commit); a kill between the two would lose the URL for
+                // good, since its page will not be parsed again. Both go back to the queue; ReportCrawler checks
+                // robots.txt again before fetching (seeds get their id before their robots.txt check).
+                int requeued = s.executeUpdate("UPDATE weburl SET status = 'SCHEDULED', cdepth = COALESCE(cdepth, 0), "
+                        + "priority = COALESCE(priority, 0), parentid = COALESCE(parentid, 0) WHERE status IS NULL OR status = 'IN_PROCESS'");
                 if (requeued > 0) {
-                    LOG.info("{} page(s) in progress at the interruption are scheduled again", requeued);
+                    LOG.info("{} page(s) in progress or being scheduled at the interruption are scheduled again", requeued);
                 }
-                try (ResultSet rs = s.executeQuery("SELECT url FROM weburl WHERE status IS NOT NULL")) {
+                try (ResultSet rs = s.executeQuery("SELECT url FROM weburl")) {
                     while (rs.next()) {
                         perHost.computeIfAbsent(HostPoliteness.hostOf(rs.getString(1)), h -> new AtomicLong()).incrementAndGet();
                     }

@@ -98,6 +98,11 @@ final class ReportCrawler extends WebCrawler {
             myController.getFrontier().setProcessed(url);
             return null;
         }
+        if (!ctx.robots().allows(url.getURL())) {
+            // Normally checked when the URL was scheduled; URLs put back in the queue after a kill are checked here.
+            myController.getFrontier().setProcessed(url);
+            return null;
+        }
         if (ctx.maxPages() != null && ctx.taken().incrementAndGet() > ctx.maxPages()) {
             if (!myController.isShuttingDown()) {
                 LOG.info("--max-pages {} reached: stopping (the next crawl resumes here)", ctx.maxPages());
