@@ -5,7 +5,6 @@ import edu.uci.ics.crawler4j.fetcher.PageFetcher;
 import edu.uci.ics.crawler4j.url.WebURLFactory;
 import fazhi.crawler.config.SitesFile;
 import fazhi.crawler.dedup.ReportDeduplicator;
-import fazhi.crawler.extract.ReportExtraction;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +14,6 @@ record CrawlContext(
         SitesFile sites,
         int run,
         Integer maxPages,
-        ReportExtraction extraction,
         ReportDeduplicator corpus,
         PageLedger ledger,
         CrawlStats stats,

@@ -113,6 +113,7 @@ public final class CrawlRun {
         HSQLDBFrontierConfiguration frontier = new HSQLDBFrontierConfiguration(config, settings.threads() + 4);
         RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), settings.robotsName(), settings.maxRedirects());
         politeness.honourCrawlDelay(robots::crawlDelayMs);
+        // The parser only reads pages (Jsoup); deciding them needs ReportUnderstanding, one per crawler thread.
         ReportExtraction extraction = new ReportExtraction(new ReportUnderstanding());
         LOG.debug("fetcher, frontier and understanding ready after {} ms", (System.nanoTime() - started) / 1_000_000);
         CrawlStats stats = new CrawlStats();
@@ -122,7 +123,7 @@ public final class CrawlRun {
             ReportPageParser parser = new ReportPageParser(config, normalizer, tlds, frontier.getWebURLFactory(), extraction);
             LOG.debug("corpus of {} and parser ready after {} ms", dataDir, (System.nanoTime() - started) / 1_000_000);
             CrawlController controller = new CrawlController(config, normalizer, fetcher, parser, robots, tlds, frontier);
-            CrawlContext ctx = new CrawlContext(sites, run, maxPages, extraction, corpus, ledger, stats, robots, fetcher,
+            CrawlContext ctx = new CrawlContext(sites, run, maxPages, corpus, ledger, stats, robots, fetcher,
                     frontier.getWebURLFactory(), normalizer, new ConcurrentHashMap<>(scheduledPerHost), null, null);
             for (SiteConfig site : sites.sites()) {
                 for (String seed : site.seeds()) {
@@ -135,7 +136,7 @@ public final class CrawlRun {
             LOG.debug("seeds added after {} ms", (System.nanoTime() - started) / 1_000_000);
             Thread display = progressThread(progress, stats, frontierDir);
             try {
-                controller.start(() -> new ReportCrawler(ctx), settings.threads());
+                controller.start(() -> new ReportCrawler(ctx, new ReportExtraction(new ReportUnderstanding())), settings.threads());
             } catch (RuntimeException e) {
                 throw new IllegalStateException("crawl failed: " + e.getMessage(), e);
             } finally {

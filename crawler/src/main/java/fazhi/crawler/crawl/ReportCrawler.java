@@ -40,9 +40,12 @@ final class ReportCrawler extends WebCrawler {
     private static final Pattern DOCUMENT_TYPE = Pattern.compile("(?i).*(pdf|msword|officedocument|wps|kswps|octet-stream).*");
 
     private final CrawlContext ctx;
+    /** Each thread its own: ReportUnderstanding's contract does not promise thread safety. */
+    private final ReportExtraction extraction;
 
-    ReportCrawler(CrawlContext ctx) {
+    ReportCrawler(CrawlContext ctx, ReportExtraction extraction) {
         this.ctx = ctx;
+        this.extraction = extraction;
     }
 
     // ---- what to follow -------------------------------------------------------------------------------------
@@ -135,9 +138,9 @@ final class ReportCrawler extends WebCrawler {
             if (page.isTruncated()) {
                 outcome = ReportExtraction.truncated(url, ctx.sites().settings().maxPageBytes());
             } else if (page.getParseData() instanceof ReportPageParser.Extracted extracted) {
-                outcome = ctx.extraction().fromHtml(extracted.page, region, this::fetchAttachment);
+                outcome = extraction.fromHtml(extracted.page, region, this::fetchAttachment);
             } else if (PageExtractor.isAttachmentUrl(url) || (page.getContentType() != null && DOCUMENT_TYPE.matcher(page.getContentType()).matches())) {
-                outcome = ctx.extraction().fromDocument(bytes, pathOf(url), url, page.getWebURL().getAnchor(), region);
+                outcome = extraction.fromDocument(bytes, pathOf(url), url, page.getWebURL().getAnchor(), region);
             } else {
                 outcome = ReportExtraction.unsupported(url, page.getContentType());
             }
