@@ -85,9 +85,13 @@ final class PageLedger implements AutoCloseable {
         return Optional.ofNullable(latest.get(url));
     }
 
+    /** Fetch failures that may not happen again (a timeout, a reset connection): not done, tried again on resume. */
+    static final java.util.Set<String> TRANSIENT = java.util.Set.of("timeout", "io", "connect", "internal");
+
+    /** True when the page is done in this run: handled with an outcome that another try would not change. */
     synchronized boolean handledInRun(String url, int run) {
         Entry entry = latest.get(url);
-        return entry != null && entry.run() == run;
+        return entry != null && entry.run() == run && !TRANSIENT.contains(entry.outcome());
     }
 
     synchronized long countInRun(int run, String hostKey) {

@@ -301,6 +301,11 @@ final class ReportCrawler extends WebCrawler {
     }
 
     private void failed(String url, Throwable e) {
+        if (myController.isShuttingDown()) {
+            // --max-pages stopped the crawl and closed the connections under this fetch: not the page's fault.
+            LOG.debug("fetch of {} cut by the shutdown: {}", url, e.toString());
+            return;
+        }
         String kind = errorKind(e);
         ctx.stats().error(kind);
         LOG.info("fetch failed [{}] {}: {}", kind, url, e.toString());
