@@ -2,7 +2,6 @@ package fazhi.core.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** Administrative level of the government that issued a report. */
 public enum Level {
@@ -21,17 +20,12 @@ public enum Level {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     /** Parses the JSON/URL code; throws {@link IllegalArgumentException} naming the accepted values. */
     @JsonCreator
     public static Level fromCode(String code) {
-        for (Level level : values()) {
-            if (level.code().equals(code)) {
-                return level;
-            }
-        }
-        throw new IllegalArgumentException("unknown level '" + code + "' (expected one of township, district, department, city, province, unknown)");
+        return EnumCodes.fromCode(Level.class, code, "level");
     }
 }

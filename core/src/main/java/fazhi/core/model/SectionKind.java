@@ -2,7 +2,6 @@ package fazhi.core.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** The parts of a 法治政府建设 report named by the 2019 督察工作规定, plus the text before the first heading. */
 public enum SectionKind {
@@ -26,16 +25,11 @@ public enum SectionKind {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @JsonCreator
     public static SectionKind fromCode(String code) {
-        for (SectionKind kind : values()) {
-            if (kind.code().equals(code)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown section kind '" + code + "' (expected one of preamble, measures, problems, leadership, plans, other)");
+        return EnumCodes.fromCode(SectionKind.class, code, "section kind");
     }
 }
