@@ -83,10 +83,10 @@ public final class ReportDeduplicator {
                     added = true;
                 }
             }
-            if (!added) {
+            Report merged = filledFrom(known.withUrls(urls), report);
+            if (!added && merged.equals(known)) {
                 return new Written(Effect.KNOWN, known);
             }
-            Report merged = known.withUrls(urls);
             // Last line per id wins in file-name order: a record imported into another file is updated there.
             store.append(foreignFile.getOrDefault(merged.id(), corpusFile), merged);
             byId.put(merged.id(), merged);
@@ -95,6 +95,25 @@ public final class ReportDeduplicator {
         store.append(corpusFile, report);
         remember(report);
         return new Written(Effect.NEW, report);
+    }
+
+    /**
+     * The known record with what it left unknown taken from another sighting of the same report: a mirror may carry
+     * ambiguous evidence (a township name shared across provinces) where the district's own column settles it. Known
+     * values are never overwritten, so the first sighting's text and facts stay as they were.
+     */
+    static Report filledFrom(Report known, Report other) {
+        boolean regionUnresolved = known.region().code() == null && other.region().code() != null;
+        return new Report(known.id(), known.url(), known.urls(),
+                known.title() != null ? known.title() : other.title(),
+                known.issuer() != null ? known.issuer() : other.issuer(),
+                known.level() != fazhi.core.model.Level.UNKNOWN ? known.level() : other.level(),
+                known.year() != null ? known.year() : other.year(),
+                known.published() != null ? known.published() : other.published(),
+                regionUnresolved ? other.region() : known.region(),
+                known.site(), known.sections(),
+                known.attachments().isEmpty() ? other.attachments() : known.attachments(),
+                known.contentHash());
     }
 
     /** Replaces a record outright (a changed page whose old version was seen nowhere else). */

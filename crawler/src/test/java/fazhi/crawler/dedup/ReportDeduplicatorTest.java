@@ -60,6 +60,28 @@ class ReportDeduplicatorTest {
     }
 
     @Test
+    void aLaterSightingWithDecisiveEvidenceResolvesWhatTheFirstLeftUnknown() throws Exception {
+        String body = text("dashi-2023");
+        ReportUnderstanding understanding = new ReportUnderstanding();
+        // First seen on a mirror whose site code points to Guangdong, where 番禺区 has a 大石街道 too: left unresolved.
+        Report mirrored = understanding.understand(new PageEvidence("http://mirror/post_1.html", null, body, null, "大石街道办事处",
+                "广东式集约化平台", "4400000099", null, null, java.util.List.of())).reports().get(0);
+        // Then on 合川区's own column (sites file region 500117): decisive.
+        Report own = understanding.understand(new PageEvidence("http://hc/art_1.html", null, body, null, "大石街道办事处",
+                "重庆市合川区人民政府", "5001170002", null, "500117", java.util.List.of())).reports().get(0);
+        assertThat(own.region().code()).isEqualTo("500117007");
+        assertThat(mirrored.region().code()).as("ambiguous on the mirror").isNull();
+
+        ReportDeduplicator dedup = new ReportDeduplicator(new CorpusStore(data), "crawl");
+        dedup.write(mirrored);
+        assertThat(dedup.write(own).effect()).isEqualTo(ReportDeduplicator.Effect.NEW_URL);
+        Report stored = new CorpusStore(data).readAll().getFirst();
+        assertThat(stored.region().code()).isEqualTo("500117007");
+        assertThat(stored.urls()).containsExactly("http://mirror/post_1.html", "http://hc/art_1.html");
+        assertThat(stored.site().name()).isEqualTo("广东式集约化平台"); // known values are kept: only unknowns are filled
+    }
+
+    @Test
     void minHashSeparatesDifferentReports() throws Exception {
         var norm = fazhi.core.text.TextNormalizer.instance();
         long[] a = MinHash.signature(norm.phraseKey(text("tongjing-2021")));
