@@ -1,5 +1,6 @@
 package fazhi.crawler.importer;
 
+import fazhi.core.BadInputException;
 import fazhi.core.corpus.CorpusStore;
 import fazhi.core.model.Report;
 import fazhi.core.understand.PageEvidence;
@@ -36,12 +37,12 @@ public final class LocalImporter {
         this.store = store;
     }
 
-    /** Imports every supported file below the given paths; a missing path is bad input (IllegalArgumentException). */
+    /** Imports every supported file below the given paths; a missing path is bad input. */
     public ImportSummary importPaths(List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (!Files.exists(path)) {
-                throw new IllegalArgumentException("no such file or folder: " + path);
+                throw new BadInputException("no-such-path", "no such file or folder: " + path);
             }
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
@@ -50,7 +51,7 @@ public final class LocalImporter {
             } else if (isSupported(path)) {
                 files.add(path);
             } else {
-                throw new IllegalArgumentException("unsupported file type (expected .txt .html .htm .pdf .docx): " + path);
+                throw new BadInputException("unsupported-file", "unsupported file type (expected .txt .html .htm .pdf .docx): " + path);
             }
         }
         Map<String, Report> reports = new LinkedHashMap<>();

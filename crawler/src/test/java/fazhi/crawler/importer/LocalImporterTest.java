@@ -98,6 +98,6 @@ class LocalImporterTest {
     @Test
     void missingPathIsBadInput() {
         assertThatThrownBy(() -> new LocalImporter(new ReportUnderstanding(), new CorpusStore(data)).importPaths(List.of(Path.of("/no/such"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/no/such");
+                .isInstanceOf(fazhi.core.BadInputException.class).hasMessageContaining("/no/such");
     }
 }
