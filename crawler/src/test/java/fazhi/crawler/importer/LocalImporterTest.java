@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazhi.core.corpus.CorpusStore;
+import fazhi.core.model.Level;
+import fazhi.core.model.Region;
 import fazhi.core.model.Report;
 import fazhi.core.model.SectionKind;
 import fazhi.core.understand.ReportUnderstanding;
@@ -52,6 +54,8 @@ class LocalImporterTest {
         assertThat(r.sections()).extracting(s -> s.kind()).startsWith(SectionKind.PREAMBLE, SectionKind.MEASURES);
         assertThat(r.sections().get(1).heading()).isEqualTo("一、2021 年推进法治政府建设的主要举措和成效");
         assertThat(r.bodyText()).contains("民情茶室");
+        assertThat(r.level()).isEqualTo(Level.TOWNSHIP);
+        assertThat(r.region()).isEqualTo(new Region("重庆市", null, "渝北区", "统景镇", "500112133"));
     }
 
     @Test
@@ -60,6 +64,10 @@ class LocalImporterTest {
         assertThat(r.year()).isEqualTo(2023);
         assertThat(r.published()).isEqualTo(LocalDate.of(2024, 2, 20));
         assertThat(r.issuer()).isEqualTo("大石街道办事处");
+        // 大石街道 exists in three provinces; the footer's 网站标识码 5001170002 places it in 合川区.
+        assertThat(r.region()).isEqualTo(new Region("重庆市", null, "合川区", "大石街道", "500117007"));
+        assertThat(r.site().idCode()).isEqualTo("5001170002");
+        assertThat(r.bodyText()).doesNotContain("网站标识码").doesNotContain("分享文章到");
     }
 
     @Test
@@ -68,6 +76,7 @@ class LocalImporterTest {
         assertThat(r.issuer()).isEqualTo("重庆市荣昌区人民政府双河街道办事处");
         assertThat(r.year()).isEqualTo(2020);
         assertThat(r.published()).isEqualTo(LocalDate.of(2020, 9, 18));
+        assertThat(r.region()).isEqualTo(new Region("重庆市", null, "荣昌区", "双河街道", "500153004"));
     }
 
     @Test
@@ -76,6 +85,7 @@ class LocalImporterTest {
         assertThat(r.title()).isEqualTo("城口县庙坝镇人民政府2020年法治政府建设工作情况报告");
         assertThat(r.issuer()).isEqualTo("城口县庙坝镇人民政府");
         assertThat(r.year()).isEqualTo(2020);
+        assertThat(r.region()).isEqualTo(new Region("重庆市", null, "城口县", "庙坝镇", "500229104"));
     }
 
     @Test
