@@ -6,8 +6,6 @@ import fazhi.indexer.render.SearchJson;
 import fazhi.indexer.search.SearchRequest;
 import fazhi.indexer.search.SearchService;
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -33,8 +31,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "at most N reports (default: all)") Integer limit;
     @Parameters(arity = "1..*", paramLabel = "QUERY") List<String> query;
 
-    /** Where results go; tests replace it. */
-    OutputStream output = new FileOutputStream(FileDescriptor.out);
+    /** Raw bytes to stdout: JSON and CSV are written as UTF-8 whatever the console encoding is. */
+    private final OutputStream output = System.out;
 
     @Override
     public Integer call() throws Exception {

@@ -71,18 +71,36 @@ public final class TestCorpora {
 
     /** Substring truth: reports with a section (of the given kinds; none = any) whose phrase key contains {@code query}'s. */
     public static Set<String> truth(List<Report> reports, String query, SectionKind... kinds) {
-        String key = TextNormalizer.instance().phraseKey(query);
-        Set<SectionKind> allowed = kinds.length == 0 ? Set.of(SectionKind.values()) : Set.of(kinds);
-        Set<String> ids = new TreeSet<>();
-        for (Report r : reports) {
-            for (Section s : r.sections()) {
-                if (allowed.contains(s.kind())
-                        && TextNormalizer.instance().phraseKey(IndexSchema.sectionContent(s.heading(), s.text())).contains(key)) {
-                    ids.add(r.id());
+        return new Truth(reports).of(query, kinds);
+    }
+
+    /** The phrase keys of every section, computed once, for many truth look-ups (grep over normalised records). */
+    public static final class Truth {
+        private record Keyed(String reportId, SectionKind kind, String key) {
+        }
+
+        private final List<Keyed> sections = new ArrayList<>();
+
+        public Truth(List<Report> reports) {
+            for (Report r : reports) {
+                for (Section s : r.sections()) {
+                    sections.add(new Keyed(r.id(), s.kind(),
+                            TextNormalizer.instance().phraseKey(IndexSchema.sectionContent(s.heading(), s.text()))));
                 }
             }
         }
-        return ids;
+
+        public Set<String> of(String query, SectionKind... kinds) {
+            String key = TextNormalizer.instance().phraseKey(query);
+            Set<SectionKind> allowed = kinds.length == 0 ? Set.of(SectionKind.values()) : Set.of(kinds);
+            Set<String> ids = new TreeSet<>();
+            for (Keyed s : sections) {
+                if (allowed.contains(s.kind()) && s.key().contains(key)) {
+                    ids.add(s.reportId());
+                }
+            }
+            return ids;
+        }
     }
 
     public static Report report(String id, Integer year, LocalDate published, Level level, Region region, Section... sections) {

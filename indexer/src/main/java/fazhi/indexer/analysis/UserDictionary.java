@@ -63,6 +63,23 @@ public final class UserDictionary {
         return lines;
     }
 
+    /**
+     * A hash of the word list: stored with each index commit, so an index analysed with another dictionary is
+     * rebuilt rather than mixed (the ranking field's tokens depend on it).
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (String word : new java.util.TreeSet<>(words)) {
+                digest.update(word.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean contains(String foldedTerm) {
         return words.contains(foldedTerm);
     }

@@ -2,7 +2,6 @@ package fazhi.indexer.index;
 
 import fazhi.core.BadInputException;
 import fazhi.core.corpus.CorpusStore;
-import fazhi.core.model.Report;
 import fazhi.indexer.analysis.UserDictionary;
 import fazhi.indexer.schema.IndexSchema;
 import fazhi.indexer.schema.ReportDocuments;
@@ -28,6 +27,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -75,18 +75,19 @@ public final class Indexer {
         CorpusStore corpus = new CorpusStore(dataDir);
         Path indexDir = indexDirectory(dataDir);
         Files.createDirectories(indexDir);
+        UserDictionary dictionary = UserDictionary.shipped();
         try (Directory directory = FSDirectory.open(indexDir)) {
-            Map<String, String> existing = rebuild ? Map.of() : existingFingerprints(directory);
+            Map<String, String> existing = rebuild ? Map.of() : existingFingerprints(directory, dictionary.fingerprint());
             boolean fresh = rebuild || existing == null;
             if (existing == null) {
                 existing = Map.of();
             }
-            IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer(UserDictionary.shipped()));
+            IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer(dictionary));
             config.setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             config.setRAMBufferSizeMB(64);
             config.setCommitOnClose(false);
             try (IndexWriter writer = openWriter(directory, config)) {
-                return run(corpus, writer, existing, fresh, progress);
+                return run(corpus, writer, existing, fresh, progress, dictionary.fingerprint());
             }
         }
     }
@@ -100,7 +101,7 @@ public final class Indexer {
     }
 
     private IndexSummary run(CorpusStore corpus, IndexWriter writer, Map<String, String> existing, boolean fresh,
-                             IndexProgress progress) throws IOException {
+                             IndexProgress progress, String dictionaryFingerprint) throws IOException {
         progress.start(countLines(corpus));
         ReportDocuments documents = new ReportDocuments();
         Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -152,11 +153,10 @@ public final class Indexer {
             }
         }
         progress.finish(read.reports());
-        writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION).entrySet());
-        long generation = writer.commit();
-        if (generation < 0) {
-            generation = writer.getMaxCompletedSequenceNumber();
-        }
+        writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION,
+                IndexSchema.DICTIONARY_KEY, dictionaryFingerprint).entrySet());
+        writer.commit();
+        long generation = SegmentInfos.getLastCommitGeneration(writer.getDirectory());
         LOG.debug("indexed {} reports ({} changed, {} unchanged, {} deleted)", read.reports(), indexed.get(), unchanged.get(), deleted);
         return new IndexSummary(fresh, read.reports(), indexed.get(), unchanged.get(), deleted, List.copyOf(problems), generation);
     }
@@ -176,14 +176,19 @@ public final class Indexer {
      * Fingerprints of the reports in the last commit, or null when there is no usable index (none yet, or one of
      * another schema version: that one is rebuilt rather than mixed with new documents).
      */
-    private static Map<String, String> existingFingerprints(Directory directory) throws IOException {
+    private static Map<String, String> existingFingerprints(Directory directory, String dictionaryFingerprint) throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
             return null;
         }
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            String version = reader.getIndexCommit().getUserData().get(IndexSchema.VERSION_KEY);
+            Map<String, String> userData = reader.getIndexCommit().getUserData();
+            String version = userData.get(IndexSchema.VERSION_KEY);
             if (!IndexSchema.VERSION.equals(version)) {
                 LOG.info("index has schema version {} (current {}): rebuilding", version, IndexSchema.VERSION);
+                return null;
+            }
+            if (!dictionaryFingerprint.equals(userData.get(IndexSchema.DICTIONARY_KEY))) {
+                LOG.info("index was analysed with another user dictionary: rebuilding");
                 return null;
             }
             Map<String, String> fingerprints = new HashMap<>();

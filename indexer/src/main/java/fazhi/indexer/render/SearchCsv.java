@@ -28,8 +28,29 @@ public final class SearchCsv {
     private SearchCsv() {
     }
 
-    /** Streams the result set of {@code request} (first {@code limit} reports; ≤ 0 = all). Returns reports written. */
+    /** One row per matching section (the default) or one row per report ({@code unit=report}). */
+    public enum Unit {
+        SECTION, REPORT;
+
+        /** Parses {@code section} / {@code report} (blank = section). */
+        public static Unit fromCode(String code) {
+            if (code == null || code.isBlank() || code.strip().equalsIgnoreCase("section")) {
+                return SECTION;
+            }
+            if (code.strip().equalsIgnoreCase("report")) {
+                return REPORT;
+            }
+            throw new fazhi.core.BadInputException("bad-unit", "导出单位无效：" + code + "（可选 section 按章节、report 按报告）");
+        }
+    }
+
+    /** Streams the result set of {@code request} (first {@code limit} reports; ≤ 0 = all), one row per matching section. */
     public static long writeAll(SearchService service, SearchRequest request, long limit, OutputStream out) throws IOException {
+        return writeAll(service, request, limit, Unit.SECTION, out);
+    }
+
+    /** Streams the result set of {@code request} in rows of {@code unit}. Returns reports written. */
+    public static long writeAll(SearchService service, SearchRequest request, long limit, Unit unit, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get());
@@ -37,6 +58,10 @@ public final class SearchCsv {
         long n = service.export(request, limit, new SearchService.ResultVisitor() {
             @Override
             public void visit(ReportHit hit) throws IOException {
+                if (unit == Unit.REPORT) {
+                    csv.printRecord(reportRow(hit));
+                    return;
+                }
                 if (hit.matches().isEmpty()) {
                     csv.printRecord(row(hit, null));
                 }
@@ -47,6 +72,16 @@ public final class SearchCsv {
         });
         csv.flush();
         return n;
+    }
+
+    /** A report with all its matching sections folded into the three section cells. */
+    static List<String> reportRow(ReportHit hit) {
+        List<String> cells = new ArrayList<>(row(hit, null));
+        int n = cells.size();
+        cells.set(n - 3, neutralise(String.join("；", hit.matches().stream().map(m -> m.kind().label()).distinct().toList())));
+        cells.set(n - 2, neutralise(String.join("；", hit.matches().stream().map(m -> m.heading() == null ? "" : m.heading()).toList())));
+        cells.set(n - 1, neutralise(String.join(" ", hit.matches().stream().map(SectionMatch::snippetText).toList())));
+        return cells;
     }
 
     static List<String> row(ReportHit hit, SectionMatch match) {

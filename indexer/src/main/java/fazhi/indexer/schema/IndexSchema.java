@@ -25,9 +25,11 @@ public final class IndexSchema {
     }
 
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt, never mixed. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "fazhi.schema";
+    /** Commit user-data key holding the user dictionary's fingerprint the ranking field was analysed with. */
+    public static final String DICTIONARY_KEY = "fazhi.dictionary";
 
     // --- every document of a block
     /** The report id on the report document and on each of its sections (the update/delete term). */

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -24,19 +23,10 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /** Turns a report record into its Lucene block (sections first, the report document last). */
 public final class ReportDocuments {
-    /** The phrase field keeps offsets in the postings so passages can be found without re-analysis. */
-    private static final FieldType KEY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
-
-    static {
-        KEY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        KEY_TYPE.freeze();
-    }
-
     private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
 
     /** The block to pass to {@code IndexWriter.updateDocuments(new Term(REPORT_ID, id), block)}. */
@@ -66,7 +56,8 @@ public final class ReportDocuments {
         doc.add(new StoredField(IndexSchema.SECTION_TEXT, section.text()));
         String content = IndexSchema.sectionContent(section.heading(), section.text());
         doc.add(new TextField(IndexSchema.SECTION_RANKING, content, Field.Store.NO));
-        doc.add(new Field(IndexSchema.SECTION_KEY, content, KEY_TYPE));
+        // Positions only: passages are marked from the stored text with the same key mapping (search.Snippets).
+        doc.add(new TextField(IndexSchema.SECTION_KEY, content, Field.Store.NO));
         return doc;
     }
 

@@ -90,8 +90,8 @@ public record SearchRequest(String q, List<Integer> years, List<String> regions,
         return new SearchRequest(q, years, regions, sections, levels, sort, page, size, newCursor);
     }
 
-    /** The same search without paging state: what facets and totals depend on. */
-    SearchRequest withoutPaging() {
+    /** The same search without paging state (relevance order, page 1, size 0): what totals and facets depend on. */
+    public SearchRequest withoutPaging() {
         return new SearchRequest(q, years, regions, sections, levels, SortOrder.RELEVANCE, 1, 0, null);
     }
 

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fazhi.core.BadInputException;
 import fazhi.core.json.ReportJson;
-import fazhi.core.model.Level;
 import fazhi.core.model.Report;
 import fazhi.core.model.SectionKind;
 import fazhi.indexer.analysis.Synonyms;
@@ -17,8 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -82,30 +69,33 @@ public final class SearchService implements Closeable {
     static final long REFRESH_MILLIS = 500;
     /** Page size used when streaming a whole result set. */
     static final int STREAM_BATCH = 200;
-    private static final int FACET_TOP = 200;
 
     private final Directory directory;
     private final SearcherManager manager;
-    private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
     private final BitSetProducer reportDocs = new QueryBitSetProducer(QueryTranslator.allReports());
     private final QueryTranslator translator;
+    private final FacetCounter facetCounter;
     private final ScheduledExecutorService refresher;
     private final Cache<ResultKey, SearchResult> results = Caffeine.newBuilder().maximumSize(2_000).build();
     private final Cache<RecordKey, Optional<Report>> records = Caffeine.newBuilder().maximumSize(2_000).build();
     /** Facet ordinal state per reader (cheap to keep, costly to rebuild per query); dropped with the reader. */
-    private final Cache<IndexReader.CacheKey, Optional<SortedSetDocValuesReaderState>> facetStates =
-            Caffeine.newBuilder().maximumSize(8).build();
 
-    private record ResultKey(SearchRequest request, long version) {
+    private final Cache<ResultKey, Summary> summaries = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    private record ResultKey(SearchRequest request, long snapshot) {
     }
 
-    private record RecordKey(String id, long version) {
+    private record Summary(long total, SearchFacets facets) {
+    }
+
+    private record RecordKey(String id, long snapshot) {
     }
 
     private SearchService(Directory directory) throws IOException {
         this.directory = directory;
         this.manager = new SearcherManager(directory, null);
         this.translator = new QueryTranslator(UserDictionary.shipped(), Synonyms.shipped(), reportDocs);
+        this.facetCounter = new FacetCounter(translator);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresher");
             t.setDaemon(true);
@@ -148,11 +138,20 @@ public final class SearchService implements Closeable {
         }
     }
 
-    /** Version of the index commit currently searched (changes with every commit that is picked up). */
+    /**
+     * Identifies the commit a searcher reads, for cache keys: the commit generation (never reused, even by a
+     * rebuild) in the high bits and the segments version in the low bits.
+     */
+    private static long snapshot(IndexSearcher searcher) throws IOException {
+        DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+        return reader.getIndexCommit().getGeneration() << 40 ^ reader.getVersion();
+    }
+
+    /** Identifies the index commit currently searched (changes with every commit that is picked up). */
     public long version() throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
-            return ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            return snapshot(searcher);
         } finally {
             manager.release(searcher);
         }
@@ -173,7 +172,7 @@ public final class SearchService implements Closeable {
     /** One page of results with totals and facets. Bad queries throw {@link BadInputException}. */
     public SearchResult search(SearchRequest request) {
         return withSearcher(searcher -> {
-            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            long version = snapshot(searcher);
             ResultKey key = new ResultKey(request, version);
             SearchResult cached = results.getIfPresent(key);
             if (cached != null) {
@@ -188,10 +187,12 @@ public final class SearchService implements Closeable {
     /**
      * Streams the whole result set (or its first {@code limit} hits; limit ≤ 0 = all) in result order, each hit
      * with all its matching sections, on one point-in-time searcher, holding one batch of hits in memory at a time.
-     * Same translation, sort and matching as {@link #search}. Returns the number of hits visited.
+     * Same translation, sort and matching as {@link #search}. Returns the number of hits visited. When the visitor
+     * is a {@link ResultVisitor}, its {@code begin} receives the summary first (as with {@link #export}); a plain
+     * {@link HitVisitor} skips computing facets.
      */
     public long forEachHit(SearchRequest request, long limit, HitVisitor visitor) throws IOException {
-        return stream(request, limit, visitor, false);
+        return stream(request, limit, visitor, visitor instanceof ResultVisitor);
     }
 
     /**
@@ -219,8 +220,8 @@ public final class SearchService implements Closeable {
                     if (page.scoreDocs.length == 0) {
                         break;
                     }
-                    for (ScoreDoc sd : page.scoreDocs) {
-                        visitor.visit(hit(searcher, sd, sections, plan.translation().highlightKeys()));
+                    for (ReportHit hit : hits(searcher, page.scoreDocs, 0, sections, plan.translation().highlightKeys())) {
+                        visitor.visit(hit);
                         visited++;
                     }
                     after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
@@ -244,7 +245,7 @@ public final class SearchService implements Closeable {
     /** The report record stored in the index, by id. */
     public Optional<Report> report(String id) {
         return withSearcher(searcher -> {
-            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            long version = snapshot(searcher);
             return records.get(new RecordKey(id, version), k -> loadRecord(searcher, id));
         });
     }
@@ -256,19 +257,7 @@ public final class SearchService implements Closeable {
     public List<SectionView> reportSections(String id, String q) {
         Report report = report(id).orElseThrow(() -> new BadInputException("no-report", "找不到报告：" + id, 404));
         QueryTranslator.Translation translation = translator.translate(translator.parse(q), List.of());
-        Set<Integer> matched = withSearcher(searcher -> {
-            Set<Integer> ordinals = new HashSet<>();
-            if (translation.sectionQuery() == null) {
-                return ordinals;
-            }
-            Query q2 = new BooleanQuery.Builder().add(translation.sectionQuery(), Occur.MUST)
-                    .add(new TermQuery(new Term(IndexSchema.REPORT_ID, id)), Occur.FILTER).build();
-            StoredFields stored = searcher.storedFields();
-            for (ScoreDoc sd : searcher.search(q2, Math.max(1, report.sections().size())).scoreDocs) {
-                ordinals.add(stored.document(sd.doc, Set.of(IndexSchema.SECTION_ORDINAL)).getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue());
-            }
-            return ordinals;
-        });
+        Set<Integer> matched = matchedOrdinals(id, translation, report.sections().size());
         List<SectionView> views = new ArrayList<>();
         for (int i = 0; i < report.sections().size(); i++) {
             var section = report.sections().get(i);
@@ -277,6 +266,85 @@ public final class SearchService implements Closeable {
             views.add(new SectionView(i, section.kind(), section.heading(), hit, text.html()));
         }
         return views;
+    }
+
+    /** At most this many reports side by side. */
+    public static final int MAX_COMPARE = 20;
+
+    /**
+     * One measure across reports, by section kind: for each report and kind, the paragraphs of the sections that
+     * match {@code q} (the same matching as search) that contain one of its phrases, highlighted.
+     */
+    public Comparison compare(String q, List<String> reportIds) {
+        QueryTranslator.ParsedQuery parsed = translator.parse(q);
+        if (parsed.isBrowse()) {
+            throw new BadInputException("compare-no-query", "请输入要对比的检索词，例如 法律顾问。");
+        }
+        List<String> ids = reportIds.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        if (ids.isEmpty()) {
+            throw new BadInputException("compare-no-reports", "请至少选择一份报告进行对比。");
+        }
+        if (ids.size() > MAX_COMPARE) {
+            throw new BadInputException("compare-too-many", "一次最多对比 " + MAX_COMPARE + " 份报告（当前 " + ids.size() + " 份）。");
+        }
+        QueryTranslator.Translation translation = translator.translate(parsed, List.of());
+        List<Comparison.Column> columns = new ArrayList<>();
+        Map<SectionKind, List<Comparison.Cell>> cells = new java.util.EnumMap<>(SectionKind.class);
+        for (SectionKind kind : SectionKind.values()) {
+            cells.put(kind, new ArrayList<>());
+        }
+        for (String id : ids) {
+            Report report = report(id).orElseThrow(() -> new BadInputException("no-report", "找不到报告：" + id, 404));
+            columns.add(new Comparison.Column(id, columnLabel(report), report.title(), report.issuer(), report.level(),
+                    report.year(), report.region(), report.url()));
+            Set<Integer> matched = matchedOrdinals(id, translation, report.sections().size());
+            Map<SectionKind, List<Comparison.Passage>> byKind = new java.util.EnumMap<>(SectionKind.class);
+            for (int i = 0; i < report.sections().size(); i++) {
+                var section = report.sections().get(i);
+                if (!matched.contains(i)) {
+                    continue;
+                }
+                for (String paragraph : section.text().split("\\R+")) {
+                    if (!Snippets.marks(paragraph, translation.highlightKeys()).isEmpty()) {
+                        Snippets.Passage p = Snippets.whole(paragraph.strip(), translation.highlightKeys());
+                        byKind.computeIfAbsent(section.kind(), k -> new ArrayList<>())
+                                .add(new Comparison.Passage(section.heading(), p.html(), p.text()));
+                    }
+                }
+            }
+            for (SectionKind kind : SectionKind.values()) {
+                cells.get(kind).add(new Comparison.Cell(id, byKind.getOrDefault(kind, List.of())));
+            }
+        }
+        List<Comparison.Row> rows = new ArrayList<>();
+        for (SectionKind kind : SectionKind.values()) {
+            rows.add(new Comparison.Row(kind, cells.get(kind)));
+        }
+        return new Comparison(parsed.text(), columns, rows);
+    }
+
+    private static String columnLabel(Report report) {
+        String place = report.region().township() != null ? report.region().township()
+                : report.region().district() != null ? report.region().district()
+                : report.issuer() != null ? report.issuer() : report.title() != null ? report.title() : report.id();
+        return report.year() == null ? place : place + " " + report.year() + "年";
+    }
+
+    /** Ordinals of the sections of one report that match the translation's section query. */
+    private Set<Integer> matchedOrdinals(String id, QueryTranslator.Translation translation, int sectionCount) {
+        return withSearcher(searcher -> {
+            Set<Integer> ordinals = new HashSet<>();
+            if (translation.sectionQuery() == null) {
+                return ordinals;
+            }
+            Query q = new BooleanQuery.Builder().add(translation.sectionQuery(), Occur.MUST)
+                    .add(new TermQuery(new Term(IndexSchema.REPORT_ID, id)), Occur.FILTER).build();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(q, Math.max(1, sectionCount)).scoreDocs) {
+                ordinals.add(stored.document(sd.doc, Set.of(IndexSchema.SECTION_ORDINAL)).getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue());
+            }
+            return ordinals;
+        });
     }
 
     /**
@@ -297,28 +365,7 @@ public final class SearchService implements Closeable {
     private Plan plan(IndexSearcher searcher, SearchRequest request) {
         QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
         QueryTranslator.Translation translation = translator.translate(parsed, request.sections());
-        return new Plan(drillDown(translation.reportQuery(), request), sort(request.sort()), translation, parsed);
-    }
-
-    /** The base query with the facet filters: several values of a facet OR'ed, facets AND'ed. */
-    private DrillDownQuery drillDown(Query base, SearchRequest request) {
-        DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
-        if (!request.years().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            request.years().forEach(y -> any.add(IntPoint.newExactQuery(IndexSchema.YEAR, y), Occur.SHOULD));
-            ddq.add(IndexSchema.FACET_YEAR, any.build());
-        }
-        if (!request.regions().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            request.regions().forEach(r -> any.add(QueryTranslator.regionQuery(r), Occur.SHOULD));
-            ddq.add(IndexSchema.FACET_REGION, any.build());
-        }
-        if (!request.levels().isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            request.levels().forEach(l -> any.add(new TermQuery(new Term(IndexSchema.LEVEL, l.code())), Occur.SHOULD));
-            ddq.add(IndexSchema.FACET_LEVEL, any.build());
-        }
-        return ddq;
+        return new Plan(facetCounter.drillDown(translation.reportQuery(), request), sort(request.sort()), translation, parsed);
     }
 
     private static Sort sort(SortOrder order) {
@@ -352,8 +399,8 @@ public final class SearchService implements Closeable {
                 skip = (request.page() - 1) * request.size();
             }
             Weight sections = sectionWeight(searcher, plan);
-            for (int i = skip; i < top.scoreDocs.length; i++) {
-                hits.add(hit(searcher, top.scoreDocs[i], sections, plan.translation().highlightKeys()));
+            if (skip < top.scoreDocs.length) {
+                hits.addAll(hits(searcher, top.scoreDocs, skip, sections, plan.translation().highlightKeys()));
             }
             if (top.scoreDocs.length > skip && top.scoreDocs.length - skip == request.size()) {
                 nextCursor = Cursor.encode(request.sort(), (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
@@ -387,91 +434,15 @@ public final class SearchService implements Closeable {
     /** Total and facets of the request (drill-sideways: each facet counted without its own selection). */
     private SearchResult summarize(IndexSearcher searcher, SearchRequest request, Plan plan, List<ReportHit> hits,
                                    String nextCursor) throws IOException {
-        long total = searcher.count(plan.query());
-        SearchFacets facets = facets(searcher, request, plan);
-        return new SearchResult(request.q(), total, hits, facets, request, nextCursor);
-    }
-
-    private SearchFacets facets(IndexSearcher searcher, SearchRequest request, Plan plan) throws IOException {
-        Optional<SortedSetDocValuesReaderState> state = facetState(searcher.getIndexReader());
-        List<FacetCount> years = List.of();
-        List<FacetCount> regions = List.of();
-        List<FacetCount> levels = List.of();
-        if (state.isPresent()) {
-            DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state.get());
-            Facets facets = sideways.search(plan.query(), 1).facets;
-            Map<String, FacetResult> dims = new java.util.HashMap<>();
-            for (FacetResult r : facets.getAllDims(FACET_TOP)) {
-                dims.put(r.dim, r);
-            }
-            years = flat(dims.get(IndexSchema.FACET_YEAR), v -> v + "年",
-                    v -> request.years().contains(Integer.valueOf(v)));
-            years = years.stream().sorted(Comparator.comparing(FacetCount::value).reversed()).toList();
-            levels = flat(dims.get(IndexSchema.FACET_LEVEL), v -> Level.fromCode(v).label(),
-                    v -> request.levels().contains(Level.fromCode(v)));
-            regions = regionLevel(facets, dims.get(IndexSchema.FACET_REGION), List.of(), request, 0);
+        // Total and facets do not depend on sort or page: cached once for every page of the same search.
+        long version = snapshot(searcher);
+        ResultKey key = new ResultKey(request.withoutPaging(), version);
+        Summary summary = summaries.getIfPresent(key);
+        if (summary == null) {
+            summary = new Summary(searcher.count(plan.query()), facetCounter.count(searcher, request, plan.query(), plan.parsed()));
+            summaries.put(key, summary);
         }
-        return new SearchFacets(years, regions, sectionCounts(searcher, request, plan), levels);
-    }
-
-    private static List<FacetCount> flat(FacetResult result, java.util.function.Function<String, String> label,
-                                         java.util.function.Predicate<String> selected) {
-        if (result == null) {
-            return List.of();
-        }
-        List<FacetCount> values = new ArrayList<>();
-        for (LabelAndValue lv : result.labelValues) {
-            values.add(new FacetCount(lv.label, label.apply(lv.label), lv.value.longValue(), selected.test(lv.label), List.of()));
-        }
-        return values;
-    }
-
-    /** Region counts, hierarchically: each value's children are the next level down (to township). */
-    private List<FacetCount> regionLevel(Facets facets, FacetResult result, List<String> parent, SearchRequest request,
-                                         int depth) throws IOException {
-        if (result == null || depth > 3) {
-            return List.of();
-        }
-        List<FacetCount> values = new ArrayList<>();
-        for (LabelAndValue lv : result.labelValues) {
-            List<String> path = new ArrayList<>(parent);
-            path.add(lv.label);
-            String value = String.join("/", path);
-            FacetResult children = facets.getTopChildren(FACET_TOP, IndexSchema.FACET_REGION, path.toArray(String[]::new));
-            boolean selected = request.regions().contains(value) || request.regions().contains(lv.label);
-            values.add(new FacetCount(value, lv.label, lv.value.longValue(), selected,
-                    regionLevel(facets, children, path, request, depth + 1)));
-        }
-        return values;
-    }
-
-    /**
-     * Section facet: for each kind, the reports that match the query with its phrases found in a section of that
-     * kind (all other filters applied, the section selection itself ignored: drill-sideways).
-     */
-    private List<FacetCount> sectionCounts(IndexSearcher searcher, SearchRequest request, Plan plan) throws IOException {
-        List<FacetCount> counts = new ArrayList<>();
-        for (SectionKind kind : SectionKind.values()) {
-            QueryTranslator.Translation t = translator.translate(plan.parsed(), EnumSet.of(kind));
-            long count = searcher.count(drillDown(t.reportQuery(), request));
-            if (count > 0) {
-                counts.add(new FacetCount(kind.code(), kind.label(), count, request.sections().contains(kind), List.of()));
-            }
-        }
-        return counts;
-    }
-
-    private Optional<SortedSetDocValuesReaderState> facetState(IndexReader reader) {
-        return facetStates.get(reader.getReaderCacheHelper().getKey(), k -> {
-            if (FieldInfos.getMergedFieldInfos(reader).fieldInfo(IndexSchema.FACET_FIELD) == null) {
-                return Optional.empty(); // an empty index has no facet field yet
-            }
-            try {
-                return Optional.of(new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.FACET_FIELD, facetsConfig));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return new SearchResult(request.q(), summary.total(), hits, summary.facets(), request, nextCursor);
     }
 
     private Weight sectionWeight(IndexSearcher searcher, Plan plan) throws IOException {
@@ -479,31 +450,62 @@ public final class SearchService implements Closeable {
         return q == null ? null : searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
     }
 
-    private ReportHit hit(IndexSearcher searcher, ScoreDoc sd, Weight sections, List<String> keys) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-        int local = sd.doc - leaf.docBase;
-        StoredFields stored = leaf.reader().storedFields();
-        Report report = parse(stored.document(local, Set.of(IndexSchema.RECORD)).get(IndexSchema.RECORD));
-        List<SectionMatch> matches = new ArrayList<>();
+    /**
+     * Hits for {@code docs[from..]} in their order. The matching sections of all of them are found in one forward
+     * pass per segment (documents sorted by number, one scorer per segment), not one scorer per hit.
+     */
+    private List<ReportHit> hits(IndexSearcher searcher, ScoreDoc[] docs, int from, Weight sections, List<String> keys)
+            throws IOException {
+        Map<Integer, List<SectionMatch>> matches = new java.util.HashMap<>();
         if (sections != null) {
-            BitSet parents = reportDocs.getBitSet(leaf);
-            int first = local == 0 ? 0 : parents.prevSetBit(local - 1) + 1;
-            Scorer scorer = sections.scorer(leaf);
-            if (scorer != null) {
-                DocIdSetIterator it = scorer.iterator();
-                for (int d = it.advance(first); d < local; d = it.nextDoc()) {
-                    Document section = stored.document(d);
-                    int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
-                    String heading = section.get(IndexSchema.SECTION_HEADING);
-                    String content = IndexSchema.sectionContent(heading, section.get(IndexSchema.SECTION_TEXT));
-                    Snippets.Passage passage = Snippets.passage(content, keys);
-                    matches.add(new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), heading,
-                            ordinal, passage.html(), passage.text()));
+            int[] sorted = java.util.Arrays.stream(docs, from, docs.length).mapToInt(d -> d.doc).sorted().toArray();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = null;
+            DocIdSetIterator it = null;
+            BitSet parents = null;
+            StoredFields stored = null;
+            for (int doc : sorted) {
+                LeafReaderContext current = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                if (current != leaf) {
+                    leaf = current;
+                    Scorer scorer = sections.scorer(leaf);
+                    it = scorer == null ? null : scorer.iterator();
+                    parents = reportDocs.getBitSet(leaf);
+                    stored = leaf.reader().storedFields();
+                }
+                List<SectionMatch> found = new ArrayList<>();
+                matches.put(doc, found);
+                if (it == null) {
+                    continue;
+                }
+                int local = doc - leaf.docBase;
+                int first = local == 0 ? 0 : parents.prevSetBit(local - 1) + 1;
+                int d = it.docID() >= first ? it.docID() : it.advance(first);
+                for (; d < local; d = it.nextDoc()) {
+                    found.add(sectionMatch(stored.document(d), keys));
                 }
             }
         }
+        List<ReportHit> hits = new ArrayList<>(docs.length - from);
+        for (int i = from; i < docs.length; i++) {
+            hits.add(hit(searcher, docs[i], matches.getOrDefault(docs[i].doc, List.of())));
+        }
+        return hits;
+    }
+
+    private static SectionMatch sectionMatch(Document section, List<String> keys) {
+        int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
+        String heading = section.get(IndexSchema.SECTION_HEADING);
+        String content = IndexSchema.sectionContent(heading, section.get(IndexSchema.SECTION_TEXT));
+        Snippets.Passage passage = Snippets.passage(content, keys);
+        return new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), heading, ordinal,
+                passage.html(), passage.text());
+    }
+
+    private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.RECORD);
+
+    private ReportHit hit(IndexSearcher searcher, ScoreDoc sd, List<SectionMatch> matches) throws IOException {
+        Report report = parse(searcher.storedFields().document(sd.doc, HIT_FIELDS).get(IndexSchema.RECORD));
         float score = Float.isNaN(sd.score) ? 0f : sd.score;
         return new ReportHit(report.id(), report.title(), report.issuer(), report.level(), report.year(), report.published(),
                 report.region(), report.url(), score, matches);

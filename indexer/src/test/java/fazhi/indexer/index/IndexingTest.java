@@ -16,7 +16,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,6 +81,25 @@ class IndexingTest {
         IndexSummary rebuilt = new Indexer(dir).index(true, IndexProgress.NONE);
         assertThat(rebuilt).extracting(IndexSummary::rebuilt, IndexSummary::indexed).containsExactly(true, 4);
         assertThat(committedReports(dir)).isEqualTo(4);
+        try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(d)) {
+            assertThat(reader.getIndexCommit().getUserData())
+                    .containsEntry(IndexSchema.VERSION_KEY, IndexSchema.VERSION)
+                    .containsEntry(IndexSchema.DICTIONARY_KEY, fazhi.indexer.analysis.UserDictionary.shipped().fingerprint());
+            assertThat(reader.getIndexCommit().getGeneration()).isEqualTo(rebuilt.generation());
+        }
+    }
+
+    @Test
+    void aSecondIndexerWhileOneIsWritingIsToldSoAndChangesNothing() throws Exception {
+        TestCorpora.index(dir, List.of(simple("a", "民情茶室")));
+        try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir));
+             org.apache.lucene.index.IndexWriter busy = new org.apache.lucene.index.IndexWriter(d,
+                     new org.apache.lucene.index.IndexWriterConfig())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Indexer(dir).index(true, IndexProgress.NONE))
+                    .isInstanceOf(fazhi.core.BadInputException.class).hasMessageContaining("另一个进程");
+            busy.rollback();
+        }
+        assertThat(committedReports(dir)).isEqualTo(1);
     }
 
     @Test

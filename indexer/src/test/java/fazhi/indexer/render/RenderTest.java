@@ -78,6 +78,16 @@ class RenderTest {
     }
 
     @Test
+    void csvPerReportFoldsTheSectionsIntoOneRow() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SearchCsv.writeAll(service, SearchRequest.of("民情茶室"), 0, SearchCsv.Unit.REPORT, bytes);
+        List<CSVRecord> rows = CSVFormat.EXCEL.parse(new StringReader(bytes.toString(StandardCharsets.UTF_8).substring(1))).getRecords();
+        assertThat(rows).hasSize(3);
+        CSVRecord x1 = rows.stream().filter(r -> r.get(0).equals("x1")).findFirst().orElseThrow();
+        assertThat(x1.get(12)).isEqualTo("主要举措和成效；存在的不足和原因");
+    }
+
+    @Test
     void jsonOfTheWholeResultHasTheApiShapeAndTheSameHitsAsCsv() throws IOException {
         StringWriter out = new StringWriter();
         long n = SearchJson.writeAll(service, SearchRequest.of("民情茶室"), 0, out);

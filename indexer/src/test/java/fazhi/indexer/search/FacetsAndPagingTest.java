@@ -146,6 +146,31 @@ class FacetsAndPagingTest {
     }
 
     @Test
+    void compareLaysOutMatchingParagraphsByKindAndReport() {
+        Comparison c = service.compare("法治政府", List.of("f00", "f01"));
+        assertThat(c.columns()).extracting(Comparison.Column::label).containsExactly("统景镇 2019年", "双凤桥街道 2020年");
+        assertThat(c.rows()).extracting(Comparison.Row::kind).containsExactly(SectionKind.values());
+        Comparison.Row problems = c.rows().get(SectionKind.PROBLEMS.ordinal());
+        assertThat(problems.cells()).extracting(Comparison.Cell::mentioned).containsExactly(true, false);
+        assertThat(problems.cells().getFirst().passages().getFirst().html()).isEqualTo("<mark>法治政府</mark>建设仍有差距。");
+        assertThat(c.rows().get(SectionKind.PLANS.ordinal()).cells()).noneMatch(Comparison.Cell::mentioned);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.compare("", List.of("f00")))
+                .isInstanceOf(fazhi.core.BadInputException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.compare("法治", List.of("nope")))
+                .isInstanceOf(fazhi.core.BadInputException.class).hasMessageContaining("找不到报告");
+    }
+
+    @Test
+    void trendsGiveMatchingAndAllReportsPerYearAndRegion() {
+        Trends trends = Trends.of(service, SearchRequest.builder().q("section:problems 法治").build());
+        assertThat(trends.years()).extracting(p -> p.value() + ":" + p.matching() + "/" + p.all())
+                .containsExactly("2022:5/15", "2021:5/15", "2020:5/15", "2019:5/15");
+        assertThat(trends.years().getFirst().share()).isEqualTo(5.0 / 15);
+        assertThat(trends.regions()).extracting(p -> p.value() + "@" + p.depth() + ":" + p.matching() + "/" + p.all())
+                .contains("重庆市@0:12/36", "重庆市/渝北区@1:8/24", "四川省/成都市/武侯区@2:4/12");
+    }
+
+    @Test
     void reportRecordById() {
         assertThat(service.report("f07")).get().extracting(Report::year).isEqualTo(2022);
         assertThat(service.report("nope")).isEmpty();

@@ -26,8 +26,9 @@ class PhraseTruthTest {
     static void assertTruth(SearchService service, List<Report> reports, Iterable<String> queries) throws IOException {
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
+        TestCorpora.Truth truth = new TestCorpora.Truth(reports);
         for (String q : queries) {
-            Set<String> expected = TestCorpora.truth(reports, q);
+            Set<String> expected = truth.of(q);
             Set<String> actual = TestCorpora.ids(service, q);
             if (!expected.equals(actual)) {
                 mismatches.add(q + ": expected " + expected + " but found " + actual);
@@ -73,7 +74,7 @@ class PhraseTruthTest {
 
         @Test
         void singleCharactersAndPunctuatedOrTraditionalQueriesFollowTheSameTruth() throws IOException {
-            assertTruth(service, reports, List.of("茶", "镇", "7", "“民情茶室”", "民情 茶室", "法律顧問", "ＰＤＦ", "法治,政府"));
+            assertTruth(service, reports, List.of("茶", "镇", "7", "“民情茶室”", "\"民情 茶室\"", "法律顧問", "ＰＤＦ", "法治,政府"));
             assertThat(TestCorpora.ids(service, "“民情”茶室")).isEqualTo(TestCorpora.truth(reports, "民情茶室"));
         }
 
@@ -123,6 +124,19 @@ class PhraseTruthTest {
                 assertThat(TestCorpora.truth(reports, q)).as(q).hasSizeGreaterThan(10);
             }
             assertTruth(service, reports, queries);
+        }
+
+        @Test
+        void sectionRestrictedPhrasesMatchTheirTruthPerKind() throws IOException {
+            TestCorpora.Truth truth = new TestCorpora.Truth(reports);
+            for (String q : List.of("法律顾问", "民情茶室", "普法", "年")) {
+                for (SectionKind kind : SectionKind.values()) {
+                    Set<String> expected = truth.of(q, kind);
+                    assertThat(expected).as(q + " in " + kind).isNotEmpty();
+                    assertThat(TestCorpora.ids(service, SearchRequest.builder().q(q).section(kind).build())).as(q + " in " + kind)
+                            .isEqualTo(expected);
+                }
+            }
         }
     }
 }
