@@ -4,8 +4,6 @@ import fazhi.bench.run.Bench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,9 +20,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--phrases", defaultValue = "100", description = "phrase queries per mix (default 100)") int phrases;
     @Option(names = "--peer-queries", defaultValue = "100", description = "phrase queries also run on FTS5 and ripgrep (default 100)") int peerQueries;
     @Option(names = "--seed", defaultValue = "42", description = "seed of the query sample (default 42)") long seed;
-    @Option(names = "--no-http", description = "skip the HTTP measurement (no server started)") boolean noHttp;
+    @Option(names = "--no-http", description = "skip the HTTP measurement (the portal is not started)") boolean noHttp;
     @Option(names = "--out", paramLabel = "FILE", description = "also write the Markdown to FILE (default DIR/bench/results.md)") Path out;
-    @Option(names = "--server-heap", defaultValue = "4g", description = "-Xmx of the server child process (default 4g)") String serverHeap;
     @Spec
     CommandSpec spec;
 
@@ -33,9 +30,7 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = data.existing();
         Bench.Options options = Bench.Options.defaults(dir).withSeed(seed)
                 .withSizes(phrases, peerQueries, 2_000, 16_000_000);
-        if (!noHttp) {
-            options = options.withServer(this::serverCommand);
-        }
+        options = options.withHttp(!noHttp);
         Bench.Outcome outcome = Bench.run(options, System.err);
         Path file = out != null ? out : dir.resolve("bench").resolve("results.md");
         Files.writeString(file, outcome.markdown(), StandardCharsets.UTF_8);
@@ -43,23 +38,5 @@ final class BenchCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         System.err.println("bench: results written to " + file);
         return PortalCli.OK;
-    }
-
-    /** {@code ./portal serve} in a child JVM: the same java binary and class path as this process. */
-    private List<String> serverCommand(Path dataDir, int port) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-Xmx" + serverHeap);
-        cmd.add("-Dfile.encoding=UTF-8");
-        cmd.add("-Dportal.home=" + ProjectHome.path());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(PortalCli.class.getName());
-        cmd.add("serve");
-        cmd.add("--data");
-        cmd.add(dataDir.toString());
-        cmd.add("--port");
-        cmd.add(String.valueOf(port));
-        return cmd;
     }
 }

@@ -3,11 +3,14 @@ package fazhi.bench.run;
 import fazhi.core.BadInputException;
 import fazhi.core.corpus.CorpusStore;
 import fazhi.indexer.search.SearchService;
+import fazhi.web.PortalServer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@code ./portal bench}: on the corpus of one data directory, in one run, measures index build (and the analyzer
@@ -35,28 +39,27 @@ public final class Bench {
      * @param peerQueries    how many of the measured phrase queries also run on FTS5 and ripgrep
      * @param fullSetCap     result sets up to this size are compared id by id with ours (ours streamed through
      *                       {@link SearchService#forEachHit}); larger ones by count, FTS5 and ripgrep still id by id
-     * @param serverCommand  builds the command that serves DIR on a port; null = no HTTP measurement
+     * @param http           also measure over HTTP: the real portal ({@link PortalServer}) on 127.0.0.1 and a free port,
+     *                       in this JVM, over its own freshly opened search service (its own, cold caches)
      */
     public record Options(Path dataDir, long seed, int phrasesPerMix, int peerQueries, int concurrentClients, int fullSetCap,
-                          long analyzerSampleChars, String rg, BiFunction<Path, Integer, List<String>> serverCommand,
-                          Duration serverTimeout, String exportPhrase) {
+                          long analyzerSampleChars, String rg, boolean http, String exportPhrase) {
         public static Options defaults(Path dataDir) {
-            return new Options(dataDir, 42, 100, 100, 16, 2_000, 8_000_000, "rg", null, Duration.ofSeconds(180), "法治");
+            return new Options(dataDir, 42, 100, 100, 16, 2_000, 8_000_000, "rg", true, "法治");
         }
 
-        public Options withServer(BiFunction<Path, Integer, List<String>> command) {
+        public Options withHttp(boolean on) {
             return new Options(dataDir, seed, phrasesPerMix, peerQueries, concurrentClients, fullSetCap, analyzerSampleChars,
-                    rg, command, serverTimeout, exportPhrase);
+                    rg, on, exportPhrase);
         }
 
         public Options withSizes(int phrases, int peers, int cap, long sampleChars) {
-            return new Options(dataDir, seed, phrases, peers, concurrentClients, cap, sampleChars, rg, serverCommand,
-                    serverTimeout, exportPhrase);
+            return new Options(dataDir, seed, phrases, peers, concurrentClients, cap, sampleChars, rg, http, exportPhrase);
         }
 
         public Options withSeed(long newSeed) {
             return new Options(dataDir, newSeed, phrasesPerMix, peerQueries, concurrentClients, fullSetCap, analyzerSampleChars,
-                    rg, serverCommand, serverTimeout, exportPhrase);
+                    rg, http, exportPhrase);
         }
     }
 
@@ -71,7 +74,9 @@ public final class Bench {
     private Bench() {
     }
 
-    public static Outcome run(Options options, PrintStream log) throws Exception {
+    public static Outcome run(Options options, PrintStream out) throws Exception {
+        long t0 = System.nanoTime();
+        Log log = message -> out.printf("bench [%5.0f s] %s%n", (System.nanoTime() - t0) / 1e9, message);
         Path dataDir = options.dataDir();
         if (new CorpusStore(dataDir).files().isEmpty()) {
             throw new BadInputException("no-corpus", "数据目录中没有语料：" + dataDir.resolve("corpus") + "（先运行 ./portal generate --reports N --data " + dataDir + "）");
@@ -83,40 +88,40 @@ public final class Bench {
         Instant started = Instant.now();
         BenchReport report = new BenchReport(machine, started, rgVersion);
 
-        log.println("bench: reading the corpus, building the FTS5 database and the ripgrep files ...");
+        log.println("reading the corpus, building the FTS5 database and the ripgrep files ...");
         Fts5Peer[] fts5Holder = new Fts5Peer[1];
         RipgrepPeer[] rgHolder = new RipgrepPeer[1];
         CorpusScan.Result scan = CorpusScan.run(dataDir, work, options.rg(), options.seed(), options.analyzerSampleChars(),
                 fts5Holder, rgHolder);
         report.corpus(scan, IndexBench.size(dataDir.resolve("corpus")), IndexBench.size(work.resolve("fts5.db")),
                 IndexBench.size(work.resolve("rg")));
-        log.printf("bench: %d reports, %.1f M chars; FTS5 built in %.1f s, rg files in %.1f s%n", scan.reports(),
-                scan.indexedChars() / 1e6, scan.fts5Millis() / 1000.0, scan.rgMillis() / 1000.0);
+        log.println(String.format("%d reports, %.1f M chars; FTS5 built in %.1f s, rg files in %.1f s", scan.reports(),
+                scan.indexedChars() / 1e6, scan.fts5Millis() / 1000.0, scan.rgMillis() / 1000.0));
 
-        log.println("bench: analyzer throughput on a " + scan.analyzerSample().stream().mapToLong(String::length).sum() / 1_000_000 + " M char sample ...");
+        log.println("analyzer throughput on a " + scan.analyzerSample().stream().mapToLong(String::length).sum() / 1_000_000 + " M char sample ...");
         report.analyzers(AnalyzerBench.run(scan.analyzerSample(), machine.cores()));
 
-        log.println("bench: rebuilding the index ...");
+        log.println("rebuilding the index ...");
         IndexBench.Result index = IndexBench.run(dataDir);
         report.index(index, scan);
-        log.printf("bench: index built in %.1f s%n", index.millis() / 1000.0);
+        log.println(String.format("index built in %.1f s", index.millis() / 1000.0));
 
         List<List<BenchQuery>> mixes = scan.sampler().mixes(5, options.phrasesPerMix());
         report.mix(mixes.get(1));
         try (Fts5Peer fts5 = fts5Holder[0]; SearchService service = SearchService.open(dataDir)) {
             QueryRun.Target inProcess = q -> service.search(q.request()).total();
-            log.println("bench: in-process queries ...");
+            log.println("in-process queries ...");
             QueryRun.run("warm-up", mixes.get(0), 2, inProcess);
             QueryRun.Result one = QueryRun.run("in-process", mixes.get(1), 1, inProcess);
             QueryRun.Result many = QueryRun.run("in-process", mixes.get(2), options.concurrentClients(), inProcess);
             report.queries(one);
             report.queries(many);
 
-            log.println("bench: the same phrase queries on FTS5 and ripgrep, result sets compared ...");
+            log.println("the same phrase queries on FTS5 and ripgrep, result sets compared ...");
             PeerComparison peers = comparePeers(service, fts5, rgHolder[0], mixes.get(1), one, options);
             report.peers(peers, scan.reports());
 
-            log.println("bench: CSV export ...");
+            log.println("CSV export ...");
             // A 100k-row result: every report (one row each) up to 100k reports, and a common phrase (one row per
             // matching section, about five per report) over up to 20k reports; each also at a tenth, to see the heap.
             List<ExportBench.Result> exports = new ArrayList<>();
@@ -130,37 +135,43 @@ public final class Bench {
             report.exports(exports);
 
             boolean http = false;
-            service.close(); // the server process opens its own
-            if (options.serverCommand() == null) {
-                report.httpSkipped("no server command given (the bench was run without the CLI)");
+            service.close(); // the portal gets its own service below: cold caches, as after a server start
+            if (!options.http()) {
+                report.httpSkipped("not requested (--no-http)");
             } else {
-                StringBuilder whyNot = new StringBuilder();
-                log.println("bench: starting the server ...");
-                try (ServerProcess server = ServerProcess.start(options.serverCommand(), dataDir, work, options.serverTimeout(), whyNot)) {
-                    if (server == null) {
-                        report.httpSkipped(whyNot.toString());
-                    } else {
-                        log.println("bench: HTTP queries ...");
-                        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                                .executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
-                        QueryRun.Target overHttp = q -> {
-                            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(server.uri("/api/search?" + q.request().toQueryString()))
-                                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                            if (r.statusCode() != 200) {
-                                throw new IOException("HTTP " + r.statusCode() + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
-                            }
-                            return r.body().length;
-                        };
+                log.println("HTTP queries against the portal ...");
+                try (SearchService portalSearch = SearchService.open(dataDir);
+                     PortalServer server = PortalServer.start(portalSearch, 0)) {
+                    ExecutorService clientPool = Executors.newFixedThreadPool(4);
+                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool).build();
+                    QueryRun.Target overHttp = q -> {
+                        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/search?" + q.request().toQueryString()))
+                                .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200) {
+                            throw new IOException("HTTP " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+                        }
+                        return r.body().length;
+                    };
+                    try {
                         QueryRun.run("warm-up", mixes.get(0), 2, overHttp);
                         report.queries(QueryRun.run("HTTP /api/search", mixes.get(3), 1, overHttp));
                         report.queries(QueryRun.run("HTTP /api/search", mixes.get(4), options.concurrentClients(), overHttp));
                         http = true;
+                    } finally {
+                        client.close();
+                        clientPool.shutdownNow();
                     }
                 }
             }
             report.finish(Instant.now());
             return new Outcome(report.markdown(), peers.compared(), peers.disagreements(), http, scan.reports());
         }
+    }
+
+    /** Progress lines on stderr, with the seconds since the start. */
+    @FunctionalInterface
+    private interface Log {
+        void println(String message);
     }
 
     /** Per phrase query: our latency (from the 1-client run), FTS5's and ripgrep's, and whether the sets agree. */
