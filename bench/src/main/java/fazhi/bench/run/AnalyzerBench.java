@@ -4,6 +4,7 @@ import fazhi.indexer.analysis.Analyzers;
 import fazhi.indexer.analysis.UserDictionary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,9 +21,14 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
  * dictionary; key grams for phrase matching), each on one thread, and smartcn on every core.
  */
 final class AnalyzerBench {
-    record Throughput(String name, int threads, long chars, long utf8Bytes, long millis, long tokens) {
+    record Throughput(String name, int threads, long chars, long utf8Bytes, long millis, long cpuMillis, long tokens) {
         double charsPerSecond() {
             return chars * 1000.0 / Math.max(1, millis);
+        }
+
+        /** Characters per second of CPU time of the analysing threads: independent of what else runs on the machine. */
+        double charsPerCpuSecond() {
+            return chars * 1000.0 / Math.max(1, cpuMillis);
         }
 
         double mbPerSecond() {
@@ -54,18 +60,19 @@ final class AnalyzerBench {
     private static Throughput measure(String name, List<String> sample, int threads, long chars, long bytes,
                                       Supplier<Analyzer> analyzer) {
         long start = System.nanoTime();
-        long tokens = analyse(sample, threads, analyzer);
-        return new Throughput(name, threads, chars, bytes, (System.nanoTime() - start) / 1_000_000, tokens);
+        long[] result = analyse(sample, threads, analyzer);
+        return new Throughput(name, threads, chars, bytes, (System.nanoTime() - start) / 1_000_000, result[1] / 1_000_000, result[0]);
     }
 
-    /** Tokenises every text (split round-robin over {@code threads} threads, one analyzer each); returns token count. */
-    private static long analyse(List<String> texts, int threads, Supplier<Analyzer> factory) {
+    /** Tokenises every text (split round-robin over {@code threads} threads, one analyzer each); returns {tokens, CPU ns}. */
+    private static long[] analyse(List<String> texts, int threads, Supplier<Analyzer> factory) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Long>> parts = new ArrayList<>();
+            List<Future<long[]>> parts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int first = t;
                 parts.add(pool.submit(() -> {
+                    long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     long tokens = 0;
                     try (Analyzer analyzer = factory.get()) {
                         for (int i = first; i < texts.size(); i += threads) {
@@ -80,14 +87,16 @@ final class AnalyzerBench {
                             }
                         }
                     }
-                    return tokens;
+                    return new long[] {tokens, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0};
                 }));
             }
-            long tokens = 0;
-            for (Future<Long> f : parts) {
-                tokens += f.get();
+            long[] total = new long[2];
+            for (Future<long[]> f : parts) {
+                long[] part = f.get();
+                total[0] += part[0];
+                total[1] += part[1];
             }
-            return tokens;
+            return total;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
