@@ -193,6 +193,14 @@ final class BenchReport {
             t.append("| HTTP /api/search | – | – | not measured: ").append(httpSkipped.replace("|", "\\|")).append(" | | | | | | |\n");
         }
         t.append("\n");
+        for (QueryRun.Result r : rows) {
+            if (r.name().startsWith("HTTP")) {
+                double mean = Arrays.stream(r.values()).filter(v -> v >= 0).average().orElse(Double.NaN);
+                t.append("HTTP ").append(r.clients()).append(r.clients() == 1 ? " client" : " clients").append(": mean response body ")
+                        .append(f(mean / 1000, 1)).append(" KB of JSON.\n");
+            }
+        }
+        t.append("\n");
         QueryRun.Result http1 = rows.stream().filter(r -> r.name().startsWith("HTTP") && r.clients() == 1).findFirst().orElse(null);
         if (http1 != null && inProcessOne != null) {
             t.append("HTTP / in-process (1 client): p50 ").append(ratio(http1.all().percentileMillis(50), inProcessOne.all().percentileMillis(50)))
