@@ -33,6 +33,8 @@ final class PortalRunner {
             try {
                 server.close();
                 search.close();
+                out.println("portal: stopped");
+                out.flush();
             } catch (Exception e) {
                 System.err.println("portal: error while stopping: " + e);
             } finally {

@@ -58,11 +58,20 @@ public final class TestCorpora {
         return SearchService.open(dataDir);
     }
 
-    /** Ids of every hit of a request (the whole result set, via the streaming API). */
+    /** Ids of every hit of a request (the whole result set, via the streaming API that builds full hits). */
     public static Set<String> ids(SearchService service, SearchRequest request) throws IOException {
         Set<String> ids = new TreeSet<>();
         service.forEachHit(request, 0, hit -> ids.add(hit.id()));
+        Set<String> light = new TreeSet<>(service.reportIds(request, 0));
+        if (!light.equals(ids)) {
+            throw new AssertionError("reportIds and forEachHit disagree for " + request + ": " + light + " vs " + ids);
+        }
         return ids;
+    }
+
+    /** Ids of every hit, without building hits (for thousands of queries). */
+    public static Set<String> matchingIds(SearchService service, String q) {
+        return new TreeSet<>(service.reportIds(SearchRequest.of(q), 0));
     }
 
     public static Set<String> ids(SearchService service, String q) throws IOException {

@@ -23,7 +23,8 @@ final class Downloads {
 
     /** Content-Disposition value: an ASCII fallback name and the UTF-8 name. */
     static String attachment(String filename) {
-        String ascii = filename.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("_+", "_");
+        // Old clients that ignore filename* still get a readable name: fazhi_2026-11-22.csv
+        String ascii = "fazhi_" + filename.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("_+", "_").replaceAll("^[_.]+", "");
         String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }

@@ -365,7 +365,7 @@ class PortalHttpTest {
         assertThat(doc.select("#table-year tbody tr[data-label]").eachAttr("data-label")).containsExactlyElementsOf(
                 expected.keySet().stream().map(y -> y + "年").toList());
         assertThat(doc.select("#table-region tbody tr[data-label]").eachAttr("data-label")).contains("重庆市 / 渝北区", "重庆市 / 合川区");
-        assertThat(doc.select("script[src]").eachAttr("src")).containsExactly("/static/echarts/echarts.min.js", "/static/trends.js");
+        assertThat(doc.select("script[src]").eachAttr("src")).containsExactly("/static/portal.js", "/static/echarts/echarts.min.js", "/static/trends.js");
         assertThat(doc.select("script:not([src])")).isEmpty();
 
         List<CSVRecord> rows = csv(portal.getBytes("/trends.csv?q=" + TestPortal.enc("法律顾问")));

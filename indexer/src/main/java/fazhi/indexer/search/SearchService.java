@@ -210,30 +210,61 @@ public final class SearchService implements Closeable {
                 if (summarize) {
                     ((ResultVisitor) visitor).begin(summarize(searcher, request, plan, List.of(), null));
                 }
-                long max = limit <= 0 ? Long.MAX_VALUE : limit;
-                long visited = 0;
-                FieldDoc after = request.cursor() == null ? null : decodeCursor(searcher, request);
                 Weight sections = sectionWeight(searcher, plan);
-                while (visited < max) {
-                    int n = (int) Math.min(STREAM_BATCH, max - visited);
-                    TopDocs page = searcher.searchAfter(after, plan.query(), n, plan.sort(), true);
-                    if (page.scoreDocs.length == 0) {
-                        break;
-                    }
-                    for (ReportHit hit : hits(searcher, page.scoreDocs, 0, sections, plan.translation().highlightKeys())) {
+                return walk(searcher, plan, request, limit, page -> {
+                    for (ReportHit hit : hits(searcher, page, 0, sections, plan.translation().highlightKeys())) {
                         visitor.visit(hit);
-                        visited++;
                     }
-                    after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
-                    if (page.scoreDocs.length < n) {
-                        break;
-                    }
-                }
-                return visited;
+                });
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Ids of the matching reports in result order (first {@code limit}; ≤ 0 = all), without building hits: for
+     * selecting a peer group to compare, or anything else that needs only which reports match.
+     */
+    public List<String> reportIds(SearchRequest request, long limit) {
+        return withSearcher(searcher -> {
+            List<String> ids = new ArrayList<>();
+            Plan plan = plan(searcher, request);
+            StoredFields stored = searcher.storedFields();
+            walk(searcher, plan, request, limit, page -> {
+                for (ScoreDoc sd : page) {
+                    ids.add(stored.document(sd.doc, ID_FIELDS).get(IndexSchema.REPORT_ID));
+                }
+            });
+            return ids;
+        });
+    }
+
+    private static final Set<String> ID_FIELDS = Set.of(IndexSchema.REPORT_ID);
+
+    private interface PageVisitor {
+        void visit(ScoreDoc[] page) throws IOException;
+    }
+
+    /** Every result in order, a batch at a time, with searchAfter on one searcher. Returns how many were visited. */
+    private long walk(IndexSearcher searcher, Plan plan, SearchRequest request, long limit, PageVisitor visitor) throws IOException {
+        long max = limit <= 0 ? Long.MAX_VALUE : limit;
+        long visited = 0;
+        FieldDoc after = request.cursor() == null ? null : decodeCursor(searcher, request);
+        while (visited < max) {
+            int n = (int) Math.min(STREAM_BATCH, max - visited);
+            TopDocs page = searcher.searchAfter(after, plan.query(), n, plan.sort(), true);
+            if (page.scoreDocs.length == 0) {
+                break;
+            }
+            visitor.visit(page.scoreDocs);
+            visited += page.scoreDocs.length;
+            after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+            if (page.scoreDocs.length < n) {
+                break;
+            }
+        }
+        return visited;
     }
 
     /** What {@link #export} feeds: the summary first, then every hit. */

@@ -36,8 +36,12 @@ final class Snippets {
                 continue;
             }
             int keyLength = key.codePointCount(0, key.length());
-            for (int at = haystack.indexOf(key); at >= 0; at = haystack.indexOf(key, at + 1)) {
-                int cpIndex = haystack.codePointCount(0, at);
+            // Walk occurrences left to right, counting code points incrementally: linear in the text length.
+            int cpIndex = 0;
+            int previous = 0;
+            for (int at = haystack.indexOf(key); at >= 0; at = haystack.indexOf(key, at + Character.charCount(haystack.codePointAt(at)))) {
+                cpIndex += haystack.codePointCount(previous, at);
+                previous = at;
                 ranges.add(new Range(keyText.startOffset(cpIndex), keyText.endOffset(cpIndex + keyLength - 1)));
             }
         }
@@ -59,15 +63,16 @@ final class Snippets {
         List<Range> marks = marks(content, keys);
         int start = 0;
         if (!marks.isEmpty()) {
+            // Sliding window over the sorted marks: the window starting LEAD chars before mark i holds marks i..j-1.
             int best = -1;
-            for (Range candidate : marks) {
-                int from = Math.max(0, candidate.start() - LEAD);
-                int count = 0;
-                for (Range r : marks) {
-                    if (r.start() >= from && r.end() <= from + WINDOW) {
-                        count++;
-                    }
+            int j = 0;
+            for (int i = 0; i < marks.size(); i++) {
+                int from = Math.max(0, marks.get(i).start() - LEAD);
+                j = Math.max(j, i);
+                while (j < marks.size() && marks.get(j).end() <= from + WINDOW) {
+                    j++;
                 }
+                int count = j - i;
                 if (count > best) {
                     best = count;
                     start = from;

@@ -28,7 +28,7 @@ public record ReportView(Report report, String query, List<Block> sections, List
         }
     }
 
-    /** One marked hit, for the jump list: plain text around the match (the page escapes it). */
+    /** One marked hit, for the jump list: plain text around the match, with … where it was cut (the page escapes it). */
     public record Hit(int number, int ordinal, SectionKind kind, String before, String match, String after) {
         public String anchor() {
             return "hit-" + number;

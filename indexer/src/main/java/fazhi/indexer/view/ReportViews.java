@@ -40,10 +40,12 @@ public final class ReportViews {
             MarkedText.Marked marked = MarkedText.split(section.text(), view.html(), hits.size() + 1);
             for (MarkedText.Mark mark : marked.marks()) {
                 String text = section.text();
+                int from = Math.max(0, mark.start() - CONTEXT);
+                int to = Math.min(text.length(), mark.end() + CONTEXT);
                 hits.add(new ReportView.Hit(hits.size() + 1, view.ordinal(), view.kind(),
-                        flatten(text.substring(Math.max(0, mark.start() - CONTEXT), mark.start())),
+                        (from > 0 ? "…" : "") + flatten(text.substring(from, mark.start())),
                         flatten(text.substring(mark.start(), mark.end())),
-                        flatten(text.substring(mark.end(), Math.min(text.length(), mark.end() + CONTEXT)))));
+                        flatten(text.substring(mark.end(), to)) + (to < text.length() ? "…" : "")));
             }
             blocks.add(new ReportView.Block(view.ordinal(), view.kind(), view.heading(), view.matched(), marked.paragraphs(),
                     marked.marks().size()));

@@ -23,7 +23,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PhraseTruthTest {
 
+    /** Compares with the light id walk; {@link #assertTruthWithHits} also builds every hit (snippets, sections). */
     static void assertTruth(SearchService service, List<Report> reports, Iterable<String> queries) throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        TestCorpora.Truth truth = new TestCorpora.Truth(reports);
+        for (String q : queries) {
+            Set<String> expected = truth.of(q);
+            Set<String> actual = TestCorpora.matchingIds(service, q);
+            if (!expected.equals(actual)) {
+                mismatches.add(q + ": expected " + expected + " but found " + actual);
+            }
+            checked++;
+        }
+        assertThat(mismatches).as("queries whose matches differ from substring truth (of %d checked)", checked).isEmpty();
+    }
+
+    static void assertTruthWithHits(SearchService service, List<Report> reports, Iterable<String> queries) throws IOException {
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
         TestCorpora.Truth truth = new TestCorpora.Truth(reports);
@@ -62,7 +78,11 @@ class PhraseTruthTest {
             assertThat(reports).hasSize(9);
             assertThat(TestCorpora.truth(reports, "民情茶室")).hasSize(1);
             assertThat(TestCorpora.truth(reports, "法律顾问")).hasSizeGreaterThan(1);
-            assertTruth(service, reports, List.of("民情茶室", "法律顾问", "放管服", "一网通办", "易家小院"));
+            List<String> named = List.of("民情茶室", "法律顾问", "放管服", "一网通办", "易家小院");
+            for (String q : named) {
+                assertThat(TestCorpora.truth(reports, q)).as(q).isNotEmpty();
+            }
+            assertTruthWithHits(service, reports, named);
         }
 
         @Test
@@ -123,7 +143,7 @@ class PhraseTruthTest {
             for (String q : queries) {
                 assertThat(TestCorpora.truth(reports, q)).as(q).hasSizeGreaterThan(10);
             }
-            assertTruth(service, reports, queries);
+            assertTruthWithHits(service, reports, queries);
         }
 
         @Test

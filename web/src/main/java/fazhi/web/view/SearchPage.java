@@ -26,7 +26,7 @@ public record SearchPage(SearchRequest request, SearchResult result, long micros
     }
 
     public String seconds() {
-        return String.format(Locale.ROOT, "%.3f", micros / 1_000_000.0);
+        return micros < 1_000 ? "不到 0.001" : String.format(Locale.ROOT, "%.3f", micros / 1_000_000.0);
     }
 
     public boolean hasFilters() {

@@ -26,7 +26,7 @@
       ' 份<br>占比：' + (r.share * 100).toFixed(1) + '%</div>';
   }
   var font = '"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif';
-  function draw(id, data, withShare) {
+  function draw(id, data, shareName) {
     var el = document.getElementById(id);
     if (!el || !window.echarts) { return; }
     if (data.length === 0) { el.classList.add('chart-empty'); el.textContent = '暂无数据'; return; }
@@ -36,24 +36,25 @@
       data: data.map(function (r) { return { value: r.matching, row: r }; })
     }];
     var yAxis = [{ type: 'value', name: '份', minInterval: 1 }];
-    if (withShare) {
+    if (shareName) {
       series.push({
-        name: '占当年报告比例', type: 'line', yAxisIndex: 1, smooth: false, symbolSize: 8, itemStyle: { color: '#1c4f8c' },
+        name: shareName, type: 'line', yAxisIndex: 1, smooth: false, symbolSize: 8, itemStyle: { color: '#1c4f8c' },
         data: data.map(function (r) { return { value: Math.round(r.share * 1000) / 10, row: r }; })
       });
       yAxis.push({ type: 'value', name: '占比 %', min: 0, max: 100 });
     }
     chart.setOption({
+      animation: false,
       textStyle: { fontFamily: font },
       tooltip: { trigger: 'axis', formatter: tip },
-      legend: { top: 0 },
-      grid: { left: 48, right: withShare ? 48 : 16, top: 40, bottom: 56 },
+      legend: { bottom: 0 },
+      grid: { left: 48, right: shareName ? 48 : 16, top: 36, bottom: 84 },
       xAxis: { type: 'category', data: data.map(function (r) { return r.label; }), axisLabel: { interval: 0, rotate: data.length > 6 ? 30 : 0 } },
       yAxis: yAxis,
       series: series
     });
     window.addEventListener('resize', function () { chart.resize(); });
   }
-  draw('chart-year', rows('table-year'), true);
-  draw('chart-region', rows('table-region'), true);
+  draw('chart-year', rows('table-year'), '占当年报告比例');
+  draw('chart-region', rows('table-region'), '占该地区报告比例');
 }());
