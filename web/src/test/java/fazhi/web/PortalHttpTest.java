@@ -4,27 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fazhi.core.json.ReportJson;
+import fazhi.core.model.Level;
 import fazhi.core.model.Report;
 import fazhi.core.model.Section;
+import fazhi.core.model.SectionKind;
 import fazhi.core.text.TextNormalizer;
 import fazhi.indexer.schema.IndexSchema;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
@@ -46,6 +53,8 @@ class PortalHttpTest {
     static final String DS21 = "fx-dasheng-2021";
     static final String XL21 = "fx-xinglong-2021";
     static final String DSJ23 = "fx-dashi-2023";
+    /** A township report whose region is unknown (nothing in it names a place). */
+    static final String UNPLACED = "fx-unplaced-2022";
 
     @BeforeAll
     static void start() throws IOException {
@@ -84,6 +93,39 @@ class PortalHttpTest {
     /** Sections (of every report of the portal) whose text contains the phrase, as the search defines containment. */
     static long matchingSectionsIn(TestPortal portal, String phrase) {
         return portal.reports.stream().flatMap(r -> r.sections().stream()).filter(s -> mentions(s, phrase)).count();
+    }
+
+    /** Reports with a section of this kind that mentions the phrase. */
+    static Set<String> truthIn(String phrase, SectionKind kind, Predicate<Report> filter) {
+        Set<String> ids = new TreeSet<>();
+        for (Report r : portal.reports) {
+            if (filter.test(r) && r.sections().stream().anyMatch(s -> s.kind() == kind && mentions(s, phrase))) {
+                ids.add(r.id());
+            }
+        }
+        return ids;
+    }
+
+    /** The region path the facets and the region sort use: province/[city/]district/township, empty when unknown. */
+    static String regionPath(Report r) {
+        return Stream.of(r.region().province(), r.region().city(), r.region().district(), r.region().township())
+                .filter(p -> p != null && !p.isBlank()).collect(Collectors.joining("/"));
+    }
+
+    static boolean inRegion(Report r, String path) {
+        return regionPath(r).equals(path) || regionPath(r).startsWith(path + "/");
+    }
+
+    /** The id parameters of a URL, in order. */
+    static List<String> idParams(String url) {
+        String query = url.substring(url.indexOf('?') + 1);
+        return Arrays.stream(query.split("&")).filter(p -> p.startsWith("id="))
+                .map(p -> URLDecoder.decode(p.substring(3), StandardCharsets.UTF_8)).toList();
+    }
+
+    static void assertOldestFirst(List<String> ids) {
+        List<Integer> years = ids.stream().map(id -> portal.report(id).year()).map(y -> y == null ? 0 : y).toList();
+        assertThat(years).as("years of %s", ids).isSorted();
     }
 
     static String sampleWith(String phrase) {
@@ -133,7 +175,9 @@ class PortalHttpTest {
         Element hit = doc.selectFirst("li.hit[data-id=" + id + "]");
         assertThat(hit.selectFirst("a.hit-title").attr("href")).isEqualTo("/report/" + id + "?q=" + TestPortal.enc("民情茶室"));
         assertThat(hit.selectFirst("a.hit-title").text()).contains("统景镇");
-        assertThat(hit.select(".meta").text()).contains("2021年度").contains("2022-01-10").contains("重庆市渝北区统景镇人民政府");
+        assertThat(hit.select(".meta").text()).contains("2021年度").contains("2022-01-10").contains("重庆市渝北区统景镇人民政府")
+                .contains(regionPath(portal.report(id)).replace("/", " / "));
+        assertThat(regionPath(portal.report(id))).isEqualTo("重庆市/渝北区/统景镇"); // the importer resolves the sample's region
         assertThat(hit.select(".matches .kind").eachText()).contains("主要举措和成效");
         assertThat(hit.select(".snippet mark").eachText()).isNotEmpty().allMatch(m -> m.equals("民情茶室"));
         assertThat(doc.select("details.syntax").text()).contains("section:problems").contains("~10").contains("OR");
@@ -165,7 +209,8 @@ class PortalHttpTest {
 
         // Across facets: AND (region and section).
         Document region = page("/?q=" + TestPortal.enc("法律顾问") + "&region=" + TestPortal.enc("重庆市/渝北区") + "&section=problems", 200);
-        assertThat(hitIds(region)).containsExactly(TJ21);
+        assertThat(hitIds(region)).containsExactlyInAnyOrderElementsOf(truthIn("法律顾问", SectionKind.PROBLEMS, r -> inRegion(r, "重庆市/渝北区")))
+                .contains(TJ21).hasSizeLessThan(truth("法律顾问", r -> inRegion(r, "重庆市/渝北区")).size());
     }
 
     @Test
@@ -184,8 +229,19 @@ class PortalHttpTest {
         assertThat(p2.selectFirst(".pagination a.next").attr("href")).isEqualTo("/?sort=date&page=3&size=3");
         assertThat(p2.selectFirst("ol.hits").attr("start")).isEqualTo("4");
 
+        // Region order: the path in UTF-8 byte order (how Lucene compares sort keys), unknown regions last;
+        // within one region the newest report first, then the id.
         Document byRegion = page("/?sort=region&size=100", 200);
-        assertThat(hitIds(byRegion).subList(0, 4)).containsExactly(DSJ23, XL21, DS21, TJ22);
+        Comparator<Report> regionOrder = Comparator.comparing((Report r) -> regionPath(r).isEmpty())
+                .thenComparing((a, b) -> Arrays.compareUnsigned(regionPath(a).getBytes(StandardCharsets.UTF_8), regionPath(b).getBytes(StandardCharsets.UTF_8)))
+                .thenComparing(Report::published, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()).reversed())
+                .thenComparing(Report::id);
+        List<String> byRegionExpected = portal.reports.stream().sorted(regionOrder).map(Report::id).toList();
+        assertThat(hitIds(byRegion)).containsExactlyElementsOf(byRegionExpected);
+        // The order is not the date order by accident: several regions, and reports of unknown region at the end.
+        assertThat(byRegionExpected).isNotEqualTo(expected);
+        assertThat(byRegionExpected.indexOf(UNPLACED)).isGreaterThan(byRegionExpected.indexOf(TJ21));
+        assertThat(portal.reports.stream().map(PortalHttpTest::regionPath).distinct().count()).isGreaterThan(4);
     }
 
     @Test
@@ -199,20 +255,34 @@ class PortalHttpTest {
     }
 
     @Test
+    void aQueryMatchingNothingCombinedWithAFilterIsAnEmptyResultNotAnError() throws Exception {
+        // Drill-sideways yields no facet result for a dimension without counts; that must read as "no facets".
+        JsonNode body = json("/api/search?q=" + TestPortal.enc("zzzz") + "&level=township", 200);
+        assertThat(body.get("total").asLong()).isZero();
+        assertThat(body.get("hits")).isEmpty();
+        assertThat(total(page("/?q=zzzz&level=township&year=2021", 200))).isZero();
+    }
+
+    @Test
     void badInputShowsTheMessageInThePageWith400() throws Exception {
-        for (String path : List.of("/?q=%22", "/?q=*%22(", "/?year=abc", "/?sort=best", "/?page=0", "/?size=1000", "/?section=foo", "/?level=x")) {
+        for (String path : List.of("/?q=%22", "/?q=%22(", "/?year=abc", "/?sort=best", "/?page=0", "/?size=1000", "/?section=foo", "/?level=x")) {
             HttpResponse<String> res = portal.get(path);
-            assertThat(res.statusCode()).as(path).isEqualTo(path.contains("q=*") ? res.statusCode() : 400);
-            if (res.statusCode() == 400) {
-                Document doc = Jsoup.parse(res.body());
-                assertThat(doc.select(".notice .message").text()).as(path).isNotBlank();
-                assertThat(doc.select("form.search-form input[name=q]")).hasSize(1);
-                assertThat(res.body()).doesNotContain("Exception").doesNotContain("at fazhi.");
-            }
+            assertThat(res.statusCode()).as(path).isEqualTo(400);
+            Document doc = Jsoup.parse(res.body());
+            assertThat(doc.select(".notice .message").text()).as(path).containsPattern("\\p{IsHan}");
+            assertThat(doc.select("form.search-form input[name=q]")).hasSize(1);
+            assertThat(res.body()).doesNotContain("Exception").doesNotContain("at fazhi.");
         }
         Document doc = page("/?q=%22", 400);
         assertThat(doc.selectFirst("input[name=q]").val()).isEqualTo("\"");
+        assertThat(doc.select(".notice .message").text()).contains("没有可检索的文字");
         assertThat(page("/?year=abc", 400).select(".message").text()).contains("年份无效：abc");
+
+        // Punctuation is ignored, so * with a stray quote and parenthesis still means "every report": results, no error.
+        Document star = page("/?q=" + TestPortal.enc("*\"("), 200);
+        assertThat(total(star)).isEqualTo(portal.reports.size());
+        assertThat(star.select(".notice .message")).isEmpty();
+        assertThat(star.selectFirst("input[name=q]").val()).isEqualTo("*\"(");
     }
 
     // ------------------------------------------------------------------ report page
@@ -232,8 +302,11 @@ class PortalHttpTest {
         String meta = doc.select(".report-meta").text();
         assertThat(meta).contains(r.issuer(), "500112133", "2021年", "2022-01-12", "统景镇2021年报告.pdf");
         assertThat(doc.select(".report-meta .urls a").eachAttr("href")).containsAll(r.urls());
-        assertThat(doc.select(".related a").eachAttr("href")).anyMatch(h -> h.startsWith("/report/" + TJ22))
-                .anyMatch(h -> h.startsWith("/report/" + DS21)).noneMatch(h -> h.startsWith("/report/" + DSJ23));
+        List<String> related = doc.select(".related a").eachAttr("href").stream().map(h -> h.replaceFirst("^/report/([^?#]+).*$", "$1")).toList();
+        // Every other report of the same township (the real 统景镇 sample among them), and peers of the same district and year.
+        List<String> sameTownship = portal.reports.stream().filter(o -> o != r && regionPath(o).equals(regionPath(r))).map(Report::id).toList();
+        assertThat(sameTownship).contains(TJ22, sampleWith("民情茶室"));
+        assertThat(related).containsAll(sameTownship).contains(DS21).doesNotContain(DSJ23, TJ21);
         assertThat(doc.select(".report-actions a").eachText()).contains("与同区县的镇街对比", "同一镇街历年对比");
         // Body text is kept whole, paragraph by paragraph.
         assertThat(doc.select(".report-section p").eachText()).contains("开展普法活动12场。", "推进民主法治示范村创建。");
@@ -277,20 +350,40 @@ class PortalHttpTest {
 
     @Test
     void peerGroupsResolveToExplicitColumns() throws Exception {
+        // 同区县的镇街: the report first, then the township reports of its district and year from other townships.
+        Report of = portal.report(TJ21);
+        List<String> districtPeers = portal.reports.stream()
+                .filter(r -> r.level() == Level.TOWNSHIP && Objects.equals(r.year(), of.year()) && r.region().township() != null
+                        && Objects.equals(r.region().district(), of.region().district()) && !r.region().township().equals(of.region().township()))
+                .map(Report::id).toList();
+        assertThat(districtPeers).contains(DS21, XL21).doesNotContain(TJ22, DSJ23, sampleWith("民情茶室"));
         HttpResponse<String> district = portal.get("/compare?group=district&of=" + TJ21 + "&q=" + TestPortal.enc("法律顾问"));
         assertThat(district.statusCode()).isEqualTo(302);
         String location = district.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith("/compare?q=").contains("id=" + TJ21, "id=" + DS21, "id=" + XL21).doesNotContain(TJ22).doesNotContain(DSJ23);
-        assertThat(page(location, 200).select("th.col")).hasSize(3);
+        assertThat(location).startsWith("/compare?q=" + TestPortal.enc("法律顾问") + "&");
+        List<String> districtColumns = idParams(location);
+        assertThat(districtColumns.getFirst()).isEqualTo(TJ21);
+        assertThat(districtColumns.subList(1, districtColumns.size())).containsExactlyInAnyOrderElementsOf(districtPeers);
+        assertThat(page(location, 200).select("th.col").eachAttr("data-id")).containsExactlyElementsOf(districtColumns);
 
-        String years = portal.get("/compare?group=township&of=" + TJ22).headers().firstValue("Location").orElseThrow();
-        assertThat(years).isEqualTo("/compare?id=" + TJ21 + "&id=" + TJ22);
+        // 同一镇街历年: every report of the township, oldest first; the real 统景镇 2021 sample is one of them.
+        List<String> township = portal.reports.stream().filter(r -> regionPath(r).equals(regionPath(portal.report(TJ22))))
+                .map(Report::id).toList();
+        assertThat(township).contains(TJ21, TJ22, sampleWith("民情茶室")).doesNotContain(DS21);
+        HttpResponse<String> yearsRedirect = portal.get("/compare?group=township&of=" + TJ22);
+        assertThat(yearsRedirect.statusCode()).isEqualTo(302);
+        String years = yearsRedirect.headers().firstValue("Location").orElseThrow();
+        assertThat(years).startsWith("/compare?id=").doesNotContain("q=");
+        assertThat(idParams(years)).containsExactlyInAnyOrderElementsOf(township);
+        assertOldestFirst(idParams(years));
         Document noMeasure = page(years, 200);
         assertThat(noMeasure.select(".empty h2").text()).isEqualTo("请输入对比指标");
-        assertThat(noMeasure.select("form input[name=id]").eachAttr("value")).containsExactly(TJ21, TJ22);
+        assertThat(noMeasure.select("form input[name=id]").eachAttr("value")).containsExactlyElementsOf(idParams(years));
 
-        assertThat(json("/api/compare?group=township&of=" + TJ21 + "&q=" + TestPortal.enc("法律顾问"), 200).get("columns").findValuesAsText("id"))
-                .containsExactly(TJ21, TJ22);
+        List<String> apiColumns = json("/api/compare?group=township&of=" + TJ21 + "&q=" + TestPortal.enc("法律顾问"), 200)
+                .get("columns").findValuesAsText("id");
+        assertThat(apiColumns).containsExactlyInAnyOrderElementsOf(township);
+        assertOldestFirst(apiColumns);
     }
 
     @Test
@@ -304,7 +397,10 @@ class PortalHttpTest {
         page("/compare?q=x&id=no-such", 404);
         page("/compare?q=x&id=..%2Fx", 400);
         page("/compare?group=city&of=" + TJ21, 400);
-        page("/compare?group=township&of=" + sampleWith("民情茶室"), 400); // region unknown
+        assertThat(portal.report(UNPLACED).region().isUnknown()).isTrue();
+        assertThat(page("/compare?group=township&of=" + UNPLACED, 400).select(".message").text()).contains("镇街未知");
+        assertThat(page("/compare?group=district&of=" + UNPLACED, 400).select(".message").text()).contains("区县未知");
+        assertThat(json("/api/compare?group=township&of=" + UNPLACED + "&q=x", 400).get("code").asText()).isEqualTo("no-township");
         assertThat(json("/api/compare?id=" + TJ21, 400).get("code").asText()).isEqualTo("compare-no-query");
         assertThat(json("/api/compare?q=x", 400).get("code").asText()).isEqualTo("compare-no-reports");
         assertThat(portal.getBytes("/compare.csv?q=x").statusCode()).isEqualTo(400);

@@ -25,6 +25,8 @@ import java.util.List;
 /**
  * The real portal for tests: the sample corpus plus the fixture records beside the tests, written as a corpus,
  * indexed by the real Indexer, searched by the real SearchService, served on a free port of 127.0.0.1.
+ * sample-corpus.jsonl is what the importer writes for samples/seeds (web cannot depend on the crawler to import them
+ * itself); app's WebSampleSnapshotTest fails when it no longer is, and says how to regenerate it.
  */
 final class TestPortal implements AutoCloseable {
     /** Exports are named with this date. */

@@ -129,6 +129,9 @@ public final class RegionResolver {
 
         Division district = null;
         boolean districtNamed = false;
+        // A district name several districts bear (鼓楼区, 朝阳区) with nothing to tell them apart: the name is kept,
+        // the code is not guessed — like an ambiguous township name.
+        List<Division> ambiguousDistricts = List.of();
         for (List<Mention> tier : List.of(named, source)) {
             for (Mention m : tier) {
                 List<Division> fitting = narrow(m.atDepth(Division.DISTRICT), scope, anchors);
@@ -137,12 +140,19 @@ public final class RegionResolver {
                     districtNamed = true;
                     break;
                 }
+                if (fitting.size() > 1 && ambiguousDistricts.isEmpty() && !m.atDepth(Division.DISTRICT).isEmpty()
+                        && m.candidates().stream().allMatch(d -> d.depth() == Division.DISTRICT)) {
+                    ambiguousDistricts = fitting;
+                }
             }
             if (district != null) {
                 break;
             }
         }
-        if (district == null) {
+        if (district != null) {
+            ambiguousDistricts = List.of();
+        }
+        if (district == null && ambiguousDistricts.isEmpty()) {
             for (Division anchor : anchors) {
                 Division d = gazetteer.ancestor(anchor, Division.DISTRICT);
                 if (d != null && fitsAll(d, scope)) {
@@ -183,9 +193,21 @@ public final class RegionResolver {
             }
             if (district == null) {
                 List<Division> fitting = narrow(townshipCandidates, scope, List.of());
+                if (!ambiguousDistricts.isEmpty()) {
+                    // The township narrows the district name and the district name the township (鼓楼区 + 某街道).
+                    List<Division> named2 = ambiguousDistricts;
+                    List<Division> inNamed = fitting.stream().filter(t -> named2.stream().anyMatch(d -> gazetteer.belongsTo(t, d))).toList();
+                    if (!inNamed.isEmpty()) {
+                        fitting = inNamed;
+                    }
+                }
                 if (fitting.size() == 1) {
                     township = fitting.get(0);
                     district = gazetteer.get(township.parent());
+                    Division placed = township;
+                    // Named in a district it has moved to: keep that district, as named.
+                    district = ambiguousDistricts.stream().filter(d -> gazetteer.belongsTo(placed, d)).findFirst().orElse(district);
+                    ambiguousDistricts = List.of();
                 } else {
                     // Ambiguous: keep the name, place it no deeper than all candidates agree.
                     scope.add(commonAncestor(fitting.isEmpty() ? townshipCandidates : fitting));
@@ -194,6 +216,13 @@ public final class RegionResolver {
         } else if (district != null) {
             township = bySlug(district, evidence.url());
             townshipName = township == null ? null : township.name();
+        }
+        if (!ambiguousDistricts.isEmpty()) {
+            Division shared = commonAncestor(ambiguousDistricts);
+            if (shared != null && shared.depth() < Division.DISTRICT) {
+                scope.add(shared);
+            }
+            return ambiguousRegion(scope, ambiguousDistricts.get(0).name(), townshipName);
         }
         if (district == null && townshipName == null) {
             Division context = deepest(scope);
@@ -235,6 +264,17 @@ public final class RegionResolver {
         }
         return new Region(province == null ? null : province.name(), city == null ? null : city.name(),
                 district == null ? null : district.name(), townshipName, code);
+    }
+
+    /** A region whose district is known only by a name several districts bear: no code, the shared ancestors only. */
+    private Region ambiguousRegion(List<Division> scope, String districtName, String townshipName) {
+        Division context = deepest(scope);
+        Division province = context == null ? null : gazetteer.ancestor(context, Division.PROVINCE);
+        Division city = context == null ? null : gazetteer.ancestor(context, Division.CITY);
+        if (city != null && rules.placeholderCities().contains(city.name())) {
+            city = null;
+        }
+        return new Region(province == null ? null : province.name(), city == null ? null : city.name(), districtName, townshipName, null);
     }
 
     private Division siteDivision(String siteIdCode) {

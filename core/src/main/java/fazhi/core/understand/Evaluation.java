@@ -21,7 +21,10 @@ import java.util.Objects;
  * {@code ./portal eval}, which prints the figures: one code path for both.
  */
 public final class Evaluation {
+    /** The bar on the fixtures written together with the rules (an upper bound of what the rules do). */
     public static final double BAR = 0.95;
+    /** The bar on held-out sets (holdout/, holdout2/), written without tuning the rules to them. */
+    public static final double HOLDOUT_BAR = 0.90;
 
     private final ReportUnderstanding understanding;
 
@@ -39,7 +42,11 @@ public final class Evaluation {
     /** Accuracy per field and every mismatch, described for a person ("year: … expected 2021, got null"). */
     public record Result(List<FieldScore> scores, List<String> mismatches) {
         public boolean meetsBar() {
-            return scores.stream().allMatch(s -> s.total() > 0 && s.accuracy() >= BAR);
+            return meetsBar(BAR);
+        }
+
+        public boolean meetsBar(double bar) {
+            return scores.stream().allMatch(s -> s.total() > 0 && s.accuracy() >= bar);
         }
     }
 

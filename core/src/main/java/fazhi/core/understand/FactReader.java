@@ -45,6 +45,8 @@ final class FactReader {
     private final Set<String> departmentSuffixes;
     private final Set<String> governmentSuffixes;
     private final List<Map.Entry<String, Level>> levelSuffixes;
+    /** The words of levelBySuffix (区, 县, 镇 …): a department may name its division by one of them alone. */
+    private final Set<String> levelWords;
 
     FactReader(FactRules rules, RegionResolver regions) {
         this.rules = rules;
@@ -75,6 +77,7 @@ final class FactReader {
         rules.levelBySuffix().forEach((level, list) -> list.forEach(s -> levels.add(Map.entry(s, Level.fromCode(level)))));
         levels.sort(Comparator.comparingInt((Map.Entry<String, Level> e) -> e.getKey().length()).reversed());
         levelSuffixes = List.copyOf(levels);
+        levelWords = Set.copyOf(levels.stream().map(Map.Entry::getKey).toList());
     }
 
     static FactReader load(AnalysisConfig config, RegionResolver regions) {
@@ -313,13 +316,20 @@ final class FactReader {
         return withoutSpaces(text.originalOf(m.start(1), m.end(1)));
     }
 
-    /** The name before the organisation suffix has two characters or more and is no placeholder. */
+    /**
+     * The name before the organisation suffix has two characters or more and is no placeholder; a department may be
+     * named by a level word alone (区司法局).
+     */
     private boolean validName(String folded) {
         if (anonymised.matcher(folded).find()) {
             return false;
         }
         String suffix = suffixOf(folded);
-        return suffix != null && folded.length() - suffix.length() >= 2;
+        if (suffix == null) {
+            return false;
+        }
+        String name = folded.substring(0, folded.length() - suffix.length());
+        return name.length() >= 2 || (departmentSuffixes.contains(suffix) && levelWords.contains(name));
     }
 
     private String suffixOf(String folded) {

@@ -16,7 +16,8 @@ final class ReportDecision {
     private final List<CompiledRule> rules;
     private final DecisionRules.Outcome fallback;
 
-    private record CompiledRule(boolean accept, String code, String reason, List<Pattern> title, List<Pattern> opening, List<String> topics) {
+    private record CompiledRule(boolean accept, String code, String reason, List<Pattern> title, List<Pattern> opening,
+            List<Pattern> everyLine, List<String> topics) {
     }
 
     /** The decision: accepted or not, with the deciding rule's code and reason. */
@@ -34,6 +35,7 @@ final class ReportDecision {
                 r.code(), r.reason(),
                 r.title().stream().map(Pattern::compile).toList(),
                 r.opening().stream().map(Pattern::compile).toList(),
+                r.everyLine().stream().map(Pattern::compile).toList(),
                 r.topics().stream().map(FactReader::key).toList())).toList();
         fallback = rules.fallback();
     }
@@ -42,14 +44,21 @@ final class ReportDecision {
         return new ReportDecision(config.yaml(FILE, DecisionRules.class));
     }
 
-    Decision decide(String title, String body) {
+    /**
+     * @param lines the body's lines without site chrome, for rules that look at every line ("everyLine": a page whose
+     *              text is only an attachment link); a line that repeats the title is not counted
+     */
+    Decision decide(String title, String body, List<String> lines) {
         String t = title == null ? "" : FactReader.key(title);
         // Only the opening is read; folding a whole 100 KB page for it would be waste.
         String b = FactReader.key(body.substring(0, Math.min(body.length(), openingChars * 4)));
         String opening = t + b.substring(0, Math.min(b.length(), openingChars));
+        List<String> content = lines.stream().map(FactReader::key).filter(l -> !l.isEmpty() && !l.equals(t)).toList();
         for (CompiledRule rule : rules) {
             boolean matched = (!t.isEmpty() && rule.title().stream().anyMatch(p -> p.matcher(t).find()))
-                    || rule.opening().stream().anyMatch(p -> p.matcher(opening).find());
+                    || rule.opening().stream().anyMatch(p -> p.matcher(opening).find())
+                    || (!rule.everyLine().isEmpty() && !content.isEmpty()
+                            && content.stream().allMatch(l -> rule.everyLine().stream().anyMatch(p -> p.matcher(l).find())));
             if (matched && (rule.topics().isEmpty() || rule.topics().stream().anyMatch(opening::contains))) {
                 return new Decision(rule.accept(), rule.code(), rule.reason());
             }

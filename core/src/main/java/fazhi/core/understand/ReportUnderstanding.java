@@ -73,7 +73,7 @@ public final class ReportUnderstanding {
             FactReader.FoundTitle found = facts.title(head, sections.firstTopHeading(head));
             pageTitle = found == null ? null : found.text();
         }
-        ReportDecision.Decision verdict = decision.decide(pageTitle, body);
+        ReportDecision.Decision verdict = decision.decide(pageTitle, body, facts.withoutChrome(allLines));
         if (!verdict.accepted()) {
             return Understanding.rejected(verdict.code(), verdict.reason());
         }
@@ -142,8 +142,15 @@ public final class ReportUnderstanding {
                 evidence.attachments(), hash);
     }
 
-    /** The kind of a top-level section with this heading and body opening (for evaluation and tools). */
+    /**
+     * The kind of the top-level section a line starts, given its body opening (for evaluation and tools). A line the
+     * heading rules do not read as a heading (an addressee such as 区政府：, the report's own title) starts no
+     * section: it is text before the first heading, the preamble (domain.md §1).
+     */
     public SectionKind classifyHeading(String heading, String bodyOpening) {
+        if (sections.heading(sections.clean(heading)) == null) {
+            return SectionKind.PREAMBLE;
+        }
         return sections.classify(heading, bodyOpening);
     }
 

@@ -47,6 +47,21 @@ class RegionResolverTest {
     }
 
     @Test
+    void anAmbiguousDistrictNameIsKeptWithoutACode() {
+        // Four 鼓楼区 (南京, 徐州, 福州, 开封), two 朝阳区: the name the report gives is kept, no code is guessed.
+        assertThat(named("鼓楼区人民政府")).isEqualTo(new Region(null, null, "鼓楼区", null, null));
+        assertThat(named("朝阳区人民政府2023年法治政府建设年度报告")).isEqualTo(new Region(null, null, "朝阳区", null, null));
+        // Both 向阳区 lie in 黑龙江省: what they share is kept.
+        assertThat(named("向阳区人民政府")).isEqualTo(new Region("黑龙江省", null, "向阳区", null, null));
+        // Any other evidence decides: the city, the site's district, a township that only one of them holds.
+        assertThat(named("福州市鼓楼区人民政府")).isEqualTo(new Region("福建省", "福州市", "鼓楼区", null, "350102"));
+        assertThat(resolver.resolve(new RegionEvidence("鼓楼区人民政府", null, "3501020001", null, null)))
+                .isEqualTo(new Region("福建省", "福州市", "鼓楼区", null, "350102"));
+        assertThat(named("鼓楼区温泉街道办事处")).isEqualTo(new Region("福建省", "福州市", "鼓楼区", "温泉街道", "350102003"));
+        assertThat(named("朝阳区建外街道办事处")).isEqualTo(new Region("北京市", null, "朝阳区", "建外街道", "110105001"));
+    }
+
+    @Test
     void siteIdCodePrefixIsTheSitesDistrict() {
         assertThat(resolver.resolve(new RegionEvidence("大石街道办事处", null, "5001170002", null, null)))
                 .isEqualTo(new Region("重庆市", null, "合川区", "大石街道", "500117007"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fazhi.core.model.Level;
 import fazhi.core.model.Region;
 import fazhi.core.model.Report;
+import fazhi.core.model.SectionKind;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,62 @@ class ReportUnderstandingTest {
         assertThat(understanding.readFacts(page("都江堰市人民政府2022年法治政府建设年度报告", "")).level()).isEqualTo(Level.DISTRICT);
         assertThat(understanding.readFacts(page("四川省人民政府2022年法治政府建设年度报告", "")).level()).isEqualTo(Level.PROVINCE);
         assertThat(understanding.readFacts(page("2022年法治政府建设年度报告", "")).level()).isEqualTo(Level.UNKNOWN);
+    }
+
+    @Test
+    void issuerInTrailingBracketsOfAnyKindAndBureausNamedByTheirLevelWord() {
+        ReportFacts bracketed = understanding.readFacts(page("关于2023年度法治政府建设工作情况的报告【历下区人民政府】", ""));
+        assertThat(bracketed.issuer()).isEqualTo("历下区人民政府");
+        assertThat(bracketed.level()).isEqualTo(Level.DISTRICT);
+        assertThat(understanding.readFacts(page("2022年法治政府建设年度报告〔统景镇人民政府〕", "")).issuer()).isEqualTo("统景镇人民政府");
+        // A bureau on its own government's site names its division by the level word only; its place comes from the site.
+        ReportFacts bureau = understanding.readFacts(new PageEvidence("https://www.example.gov.cn/a.html", "区司法局2022年法治政府建设年度报告", "",
+                null, null, null, "5001050001", null, null, List.of()));
+        assertThat(bureau.issuer()).isEqualTo("区司法局");
+        assertThat(bureau.level()).isEqualTo(Level.DEPARTMENT);
+        assertThat(bureau.region()).isEqualTo(new Region("重庆市", null, "江北区", null, "500105"));
+        // A government is not named by its level word: 区人民政府 of an anonymised page is no issuer.
+        assertThat(understanding.readFacts(page("区人民政府法治政府建设工作总结", "")).issuer()).isNull();
+    }
+
+    @Test
+    void aLineThatIsNoHeadingStartsThePreamble() {
+        assertThat(understanding.classifyHeading("渝北区人民政府：", "2021年，统景镇……现将有关情况报告如下。")).isEqualTo(SectionKind.PREAMBLE);
+        assertThat(understanding.classifyHeading("重庆市渝北区统景镇人民政府2021年法治政府建设年度报告", "区政府：")).isEqualTo(SectionKind.PREAMBLE);
+        assertThat(understanding.classifyHeading("一是加强学习", "")).isEqualTo(SectionKind.PREAMBLE);
+        assertThat(understanding.classifyHeading("**二、存在的不足**", "")).isEqualTo(SectionKind.PROBLEMS);
+        assertThat(understanding.classifyHeading("（一）坚持依法全面履行政府职能", "")).isEqualTo(SectionKind.MEASURES);
+    }
+
+    @Test
+    void pagesWithoutReportTextAreRejected() {
+        assertThat(understanding.understand(page("2022年度法治政府建设情况报告", "附件：2022年度法治政府建设情况报告.pdf")).rejection().code())
+                .isEqualTo("attachment-only");
+        // The title repeated above the link, the link on its own line, a size note, chrome around it: still no text.
+        assertThat(understanding.understand(page(null, """
+                2022年度法治政府建设情况报告
+                发布日期：2023-03-28
+                附件：
+                统景镇2022年度法治政府建设情况报告.docx（35.5KB）
+                """)).rejection().code()).isEqualTo("attachment-only");
+        // A report that also links its attachment is a report.
+        assertThat(understanding.understand(page("2022年度法治政府建设情况报告", BODY + "附件：2022年度法治政府建设情况报告.pdf")).isReport()).isTrue();
+        // A column page is named like a report but lists reports with dates and a pager.
+        assertThat(understanding.understand(page("法治政府建设年度报告",
+                "2023年度法治政府建设情况报告 2024-02-20 2022年度法治政府建设情况报告 2023-03-28 共2条 首页 上一页 1 下一页 尾页"))
+                .rejection().code()).isEqualTo("not-a-report");
+    }
+
+    @Test
+    void newsThatNeverTouchesTheLawIsOffTopicWhateverItsVerb() {
+        assertThat(understanding.understand(page("统景镇开展森林防火应急演练", "11月8日，统景镇组织开展森林防火应急演练。")).rejection().code())
+                .isEqualTo("off-topic");
+        assertThat(understanding.understand(page("统景镇开展行政执法培训", "11月8日，统景镇组织执法人员开展培训。")).rejection().code())
+                .isEqualTo("work-news");
+        assertThat(understanding.understand(page("我区顺利通过全国法治政府建设示范区实地评估", "近日，评估组来我区开展实地评估。")).rejection().code())
+                .isEqualTo("work-news");
+        assertThat(understanding.understand(page("法治进校园 护航助成长", "近日，街道走进辖区小学开展法治教育讲座。")).rejection().code())
+                .isEqualTo("publicity-news");
     }
 
     @Test

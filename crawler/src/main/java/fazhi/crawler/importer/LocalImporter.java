@@ -3,9 +3,9 @@ package fazhi.crawler.importer;
 import fazhi.core.BadInputException;
 import fazhi.core.corpus.CorpusStore;
 import fazhi.core.model.Report;
-import fazhi.core.understand.PageEvidence;
 import fazhi.core.understand.ReportUnderstanding;
-import fazhi.core.understand.Understanding;
+import fazhi.crawler.extract.PageOutcome;
+import fazhi.crawler.extract.ReportExtraction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +29,11 @@ public final class LocalImporter {
     public static final Set<String> SUPPORTED = Set.of("txt", "html", "htm", "pdf", "docx");
     public static final String CORPUS_FILE = "import";
 
-    private final ReportUnderstanding understanding;
+    private final ReportExtraction extraction;
     private final CorpusStore store;
 
     public LocalImporter(ReportUnderstanding understanding, CorpusStore store) {
-        this.understanding = understanding;
+        this.extraction = new ReportExtraction(understanding);
         this.store = store;
     }
 
@@ -57,11 +57,18 @@ public final class LocalImporter {
         Map<String, Report> reports = new LinkedHashMap<>();
         Map<Path, String> rejected = new LinkedHashMap<>();
         for (Path file : files) {
-            Understanding result = understanding.understand(evidenceOf(file));
+            PageOutcome result;
+            try {
+                result = outcomeOf(file);
+            } catch (IOException e) {
+                LOG.warn("unreadable file {}: {}", file, e.getMessage());
+                rejected.put(file, "无法读取 (unreadable): " + e.getMessage());
+                continue;
+            }
             if (result.isReport()) {
                 result.reports().forEach(r -> reports.put(r.id(), r));
             } else {
-                String reason = result.rejection() == null ? "no report found" : result.rejection().reason();
+                String reason = result.rejection().code() + ": " + result.rejection().reason();
                 LOG.info("not a report: {}: {}", file, reason);
                 rejected.put(file, reason);
             }
@@ -70,13 +77,20 @@ public final class LocalImporter {
         return new ImportSummary(files.size(), List.copyOf(reports.values()), Map.copyOf(rejected));
     }
 
-    private static PageEvidence evidenceOf(Path file) throws IOException {
-        String extension = extension(file);
-        if (!extension.equals("txt")) {
-            throw new UnsupportedOperationException("importing ." + extension + " files comes with the crawler's page extraction");
+    /** .txt is plain text; .html/.htm go through the crawler's page extraction; .pdf/.docx through Tika. */
+    private PageOutcome outcomeOf(Path file) throws IOException {
+        String url = file.toAbsolutePath().normalize().toUri().toString();
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return switch (extension(file)) {
+                case "txt" -> extraction.fromText(TextDecoding.decode(bytes), url);
+                case "html", "htm" -> extraction.fromHtml(extraction.read(bytes, null, url), null, ReportExtraction.AttachmentFetcher.NONE);
+                default -> extraction.fromDocument(bytes, file.getFileName().toString(), url, null, null);
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + file, e);
         }
-        String text = TextDecoding.decode(Files.readAllBytes(file));
-        return PageEvidence.ofText(file.toAbsolutePath().normalize().toUri().toString(), text);
     }
 
     private static boolean isSupported(Path file) {

@@ -81,7 +81,10 @@ final class FacetCounter {
             Facets facets = sideways.search(query, 1).facets;
             Map<String, FacetResult> dims = new java.util.HashMap<>();
             for (FacetResult r : facets.getAllDims(FACET_TOP)) {
-                dims.put(r.dim, r);
+                // Drill-sideways returns a null entry for a dimension with no counts (nothing matched the other facets).
+                if (r != null) {
+                    dims.put(r.dim, r);
+                }
             }
             years = flat(dims.get(IndexSchema.FACET_YEAR), v -> v + "年",
                     v -> request.years().contains(Integer.valueOf(v)));
