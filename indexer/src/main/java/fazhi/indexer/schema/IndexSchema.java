@@ -25,7 +25,7 @@ public final class IndexSchema {
     }
 
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt, never mixed. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "fazhi.schema";
     /** Commit user-data key holding the user dictionary's fingerprint the ranking field was analysed with. */
@@ -53,7 +53,13 @@ public final class IndexSchema {
 
     // --- report documents
     public static final String ID_SORT = "id_sort";
+    /** The whole report record (ReportJson line): what {@code report(id)} returns. */
     public static final String RECORD = "record";
+    /**
+     * The record without its sections (ReportJson line, ~1 KB instead of ~30 KB): all a search hit shows, so a
+     * page of hits neither decompresses nor parses the report texts.
+     */
+    public static final String SUMMARY = "summary";
     public static final String FINGERPRINT = "fingerprint";
     public static final String TITLE = "title";
     public static final String ISSUER = "issuer";

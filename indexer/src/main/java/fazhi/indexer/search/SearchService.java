@@ -518,8 +518,9 @@ public final class SearchService implements Closeable {
             }
         }
         List<ReportHit> hits = new ArrayList<>(docs.length - from);
+        StoredFields stored = searcher.storedFields();
         for (int i = from; i < docs.length; i++) {
-            hits.add(hit(searcher, docs[i], matches.getOrDefault(docs[i].doc, List.of())));
+            hits.add(hit(stored, docs[i], matches.getOrDefault(docs[i].doc, List.of())));
         }
         return hits;
     }
@@ -533,10 +534,11 @@ public final class SearchService implements Closeable {
                 passage.html(), passage.text());
     }
 
-    private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.RECORD);
+    private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.SUMMARY);
 
-    private ReportHit hit(IndexSearcher searcher, ScoreDoc sd, List<SectionMatch> matches) throws IOException {
-        Report report = parse(searcher.storedFields().document(sd.doc, HIT_FIELDS).get(IndexSchema.RECORD));
+    private ReportHit hit(StoredFields stored, ScoreDoc sd, List<SectionMatch> matches) throws IOException {
+        // The summary (record without sections), not the whole record: a hit shows none of the report text.
+        Report report = parse(stored.document(sd.doc, HIT_FIELDS).get(IndexSchema.SUMMARY));
         float score = Float.isNaN(sd.score) ? 0f : sd.score;
         return new ReportHit(report.id(), report.title(), report.issuer(), report.level(), report.year(), report.published(),
                 report.region(), report.url(), score, matches);
