@@ -67,8 +67,8 @@ public final class ReportDocuments {
         doc.add(new StringField(IndexSchema.DOC_TYPE, IndexSchema.TYPE_REPORT, Field.Store.NO));
         doc.add(new SortedDocValuesField(IndexSchema.ID_SORT, new BytesRef(report.id())));
         String line = ReportJson.toLine(report);
+        // The record minus its sections; the section texts are stored once, on the section documents.
         doc.add(new StoredField(IndexSchema.SUMMARY, ReportJson.toLine(summary(report))));
-        doc.add(new StoredField(IndexSchema.RECORD, line));
         doc.add(new StoredField(IndexSchema.FINGERPRINT, fingerprint(line)));
         doc.add(new StringField(IndexSchema.LEVEL, report.level().code(), Field.Store.NO));
         doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_LEVEL, report.level().code()));

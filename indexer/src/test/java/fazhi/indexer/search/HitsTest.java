@@ -30,4 +30,26 @@ class HitsTest {
             }
         }
     }
+
+    @Test
+    void theWholeRecordIsRebuiltFromSummaryAndSectionDocumentsAfterUpdates(@TempDir Path dir) throws IOException {
+        // Generated reports: 1-3 sections of every kind, preambles without a heading, traditional and full-width text.
+        List<Report> reports = new java.util.ArrayList<>(TestCorpora.generated(40, 11));
+        reports.add(TestCorpora.report("empty", 2021, null, fazhi.core.model.Level.UNKNOWN, null)); // no sections at all
+        try (SearchService service = TestCorpora.indexAndOpen(dir, reports)) {
+            for (Report r : reports) {
+                assertThat(service.report(r.id())).as(r.id()).contains(r);
+            }
+            // Change some records (their blocks are replaced, the old ones deleted but still in the segments).
+            List<Report> changed = reports.stream().map(r -> r.id().endsWith("3") ? new Report(r.id(), r.url(), r.urls(),
+                    "改过的 " + r.title(), r.issuer(), r.level(), r.year(), r.published(), r.region(), r.site(),
+                    r.sections().reversed(), r.attachments(), r.contentHash()) : r).toList();
+            new fazhi.core.corpus.CorpusStore(dir).rewrite("test", changed);
+            new fazhi.indexer.index.Indexer(dir).index(false, fazhi.indexer.index.IndexProgress.NONE);
+            service.refresh();
+            for (Report r : changed) {
+                assertThat(service.report(r.id())).as(r.id()).contains(r);
+            }
+        }
+    }
 }
