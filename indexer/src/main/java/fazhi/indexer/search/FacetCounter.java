@@ -72,14 +72,26 @@ final class FacetCounter {
         return ddq;
     }
 
-    SearchFacets count(IndexSearcher searcher, SearchRequest request, DrillDownQuery query, QueryTranslator.ParsedQuery parsed) throws IOException {
+    /** Total (matching reports) and facets of a drill-down query. */
+    record Counts(long total, SearchFacets facets) {
+    }
+
+    /**
+     * The total comes from the drill-down hits the facets are counted over (the same documents
+     * {@code searcher.count(query)} counts), so the query is not matched once more just for the total.
+     */
+    Counts count(IndexSearcher searcher, SearchRequest request, DrillDownQuery query, QueryTranslator.ParsedQuery parsed) throws IOException {
         Optional<FacetTable> table = facetTable(searcher.getIndexReader());
         List<FacetCount> years = List.of();
         List<FacetCount> regions = List.of();
         List<FacetCount> levels = List.of();
-        if (table.isPresent()) {
+        long total;
+        if (table.isEmpty()) {
+            total = searcher.count(query);
+        } else {
             CountingSideways sideways = new CountingSideways(searcher, facetsConfig, table.get());
             sideways.search(query, 1);
+            total = sideways.total;
             years = flat(table.get(), sideways.counts(IndexSchema.FACET_YEAR), IndexSchema.FACET_YEAR, v -> v + "年",
                     v -> request.years().contains(Integer.valueOf(v)));
             years = years.stream().sorted(Comparator.comparing(FacetCount::value).reversed()).toList();
@@ -88,7 +100,7 @@ final class FacetCounter {
             regions = regionLevel(table.get(), sideways.counts(IndexSchema.FACET_REGION),
                     table.get().dimChildren(IndexSchema.FACET_REGION), "", request, 0);
         }
-        return new SearchFacets(years, regions, sectionCounts(searcher, request, parsed), levels);
+        return new Counts(total, new SearchFacets(years, regions, sectionCounts(searcher, request, parsed), levels));
     }
 
     /**
@@ -100,6 +112,8 @@ final class FacetCounter {
         private final FacetTable table;
         private final Map<String, int[]> byDim = new java.util.HashMap<>();
         private int[] drillDownCounts;
+        /** Documents matching the whole drill-down query (every facet filter). */
+        private long total;
 
         CountingSideways(IndexSearcher searcher, FacetsConfig config, FacetTable table) {
             super(searcher, config, table.state());
@@ -110,6 +124,11 @@ final class FacetCounter {
         protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
                                            String[] drillSidewaysDims) throws IOException {
             drillDownCounts = drillDowns == null ? null : table.count(drillDowns);
+            if (drillDowns != null) {
+                for (FacetsCollector.MatchingDocs hits : drillDowns.getMatchingDocs()) {
+                    total += hits.totalHits();
+                }
+            }
             if (drillSideways != null) {
                 for (int i = 0; i < drillSideways.length; i++) {
                     if (drillSideways[i] != null) {

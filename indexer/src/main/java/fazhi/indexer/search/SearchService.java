@@ -471,7 +471,8 @@ public final class SearchService implements Closeable {
         ResultKey key = new ResultKey(request.withoutPaging(), version);
         Summary summary = summaries.getIfPresent(key);
         if (summary == null) {
-            summary = new Summary(searcher.count(plan.query()), facetCounter.count(searcher, request, plan.query(), plan.parsed()));
+            FacetCounter.Counts counts = facetCounter.count(searcher, request, plan.query(), plan.parsed());
+            summary = new Summary(counts.total(), counts.facets());
             summaries.put(key, summary);
         }
         return new SearchResult(request.q(), summary.total(), hits, summary.facets(), request, nextCursor);

@@ -118,7 +118,10 @@ class FacetCounterTest {
     static SearchFacets count(FacetCounter counter, QueryTranslator translator, IndexSearcher searcher, SearchRequest request) throws IOException {
         QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
         QueryTranslator.Translation t = translator.translate(parsed, request.sections());
-        return counter.count(searcher, request, counter.drillDown(t.reportQuery(), request), parsed);
+        var query = counter.drillDown(t.reportQuery(), request);
+        FacetCounter.Counts counts = counter.count(searcher, request, query, parsed);
+        assertThat(counts.total()).as("total of " + request.toQueryString()).isEqualTo(searcher.count(query));
+        return counts.facets();
     }
 
     static String show(SearchFacets f) {
