@@ -153,9 +153,20 @@ final class FacetCounter {
         if (counts == null) {
             return new int[0];
         }
-        return java.util.Arrays.stream(ords).filter(o -> counts[o] > 0).boxed()
-                .sorted((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b))
-                .limit(FACET_TOP).mapToInt(Integer::intValue).toArray();
+        // (count descending, ordinal ascending) packed into one long per value: a primitive sort, no boxing.
+        long[] keys = new long[ords.length];
+        int n = 0;
+        for (int ord : ords) {
+            if (counts[ord] > 0) {
+                keys[n++] = (long) (Integer.MAX_VALUE - counts[ord]) << 32 | ord;
+            }
+        }
+        java.util.Arrays.sort(keys, 0, n);
+        int[] top = new int[Math.min(n, FACET_TOP)];
+        for (int i = 0; i < top.length; i++) {
+            top[i] = (int) keys[i];
+        }
+        return top;
     }
 
     private static List<FacetCount> flat(FacetTable table, int[] counts, String dim, java.util.function.Function<String, String> label,
