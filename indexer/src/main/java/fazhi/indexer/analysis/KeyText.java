@@ -18,6 +18,39 @@ public final class KeyText {
         this.ends = ends;
     }
 
+    /** What a BMP code point contributes to the key when that is at most one code point. */
+    private static final int NOTHING = -1;
+    /** Several key code points (e.g. ⑪ → 11), or a surrogate: folded the slow way. */
+    private static final int SEVERAL = -2;
+    /**
+     * Per BMP code point: the one key code point it folds to, {@link #NOTHING} or {@link #SEVERAL}. Derived once
+     * from {@link TextNormalizer#foldCodePoint} (so the key is exactly the same), it saves a string per character:
+     * folding a whole 5–20k-character section for every snippet was a measurable share of a search.
+     */
+    private static final int[] SINGLE = singleTable();
+
+    private static int[] singleTable() {
+        TextNormalizer normalizer = TextNormalizer.instance();
+        int[] table = new int[0x10000];
+        for (int cp = 0; cp < table.length; cp++) {
+            if (Character.isSurrogate((char) cp)) {
+                table[cp] = SEVERAL;
+                continue;
+            }
+            String folded = normalizer.foldCodePoint(cp);
+            int key = NOTHING;
+            for (int j = 0; j < folded.length(); ) {
+                int f = folded.codePointAt(j);
+                j += Character.charCount(f);
+                if (TextNormalizer.isKeyChar(f)) {
+                    key = key == NOTHING ? f : SEVERAL;
+                }
+            }
+            table[cp] = key;
+        }
+        return table;
+    }
+
     public static KeyText of(CharSequence text) {
         TextNormalizer normalizer = TextNormalizer.instance();
         int capacity = Math.max(16, text.length());
@@ -26,6 +59,23 @@ public final class KeyText {
         int[] ends = new int[capacity];
         int n = 0;
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            int single = SINGLE[c];
+            if (single != SEVERAL) { // a BMP code point that is not a surrogate: one table lookup
+                if (single != NOTHING) {
+                    if (n == keys.length) {
+                        keys = java.util.Arrays.copyOf(keys, n * 2);
+                        starts = java.util.Arrays.copyOf(starts, n * 2);
+                        ends = java.util.Arrays.copyOf(ends, n * 2);
+                    }
+                    keys[n] = single;
+                    starts[n] = i;
+                    ends[n] = i + 1;
+                    n++;
+                }
+                i++;
+                continue;
+            }
             int cp = Character.codePointAt(text, i);
             int next = i + Character.charCount(cp);
             String folded = normalizer.foldCodePoint(cp);

@@ -84,12 +84,20 @@ public final class Indexer {
             }
             IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer(dictionary));
             config.setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            config.setRAMBufferSizeMB(64);
+            config.setRAMBufferSizeMB(ramBufferMB(Runtime.getRuntime().maxMemory()));
             config.setCommitOnClose(false);
             try (IndexWriter writer = openWriter(directory, config)) {
                 return run(corpus, writer, existing, fresh, progress, dictionary.fingerprint());
             }
         }
+    }
+
+    /**
+     * IndexWriter's RAM buffer: 256 MB (fewer flushes, so fewer segments to merge, on a corpus of a GB of text),
+     * but at most a sixth of the heap, so a small -Xmx still leaves room for the analyzers and the stored fields.
+     */
+    static double ramBufferMB(long maxHeapBytes) {
+        return Math.max(16, Math.min(256, maxHeapBytes / 6 / (1024 * 1024)));
     }
 
     private static IndexWriter openWriter(Directory directory, IndexWriterConfig config) throws IOException {

@@ -13,7 +13,8 @@ import org.apache.lucene.facet.FacetsConfig;
  *
  * <h2>Structure: block join (sections as children of their report)</h2>
  * Each report is indexed as one block: one document per section (kind, heading, text) followed by the report
- * document (id, title, issuer, level, year, published, region, site, url, the stored record and the facet fields).
+ * document (id, title, issuer, level, year, published, region, site, url, the stored record summary and the facet
+ * fields).
  * Why a block and not only denormalised section documents: totals, facet counts and paging are about reports, and
  * the facet module counts documents; counting parent documents gives report counts directly, while a text clause
  * is still evaluated per section (so {@code section:problems 法律顾问} means 法律顾问 in a problems section) and the
@@ -25,7 +26,7 @@ public final class IndexSchema {
     }
 
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt, never mixed. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "4";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "fazhi.schema";
     /** Commit user-data key holding the user dictionary's fingerprint the ranking field was analysed with. */
@@ -53,7 +54,12 @@ public final class IndexSchema {
 
     // --- report documents
     public static final String ID_SORT = "id_sort";
-    public static final String RECORD = "record";
+    /**
+     * The record without its sections (ReportJson line, ~1 KB instead of ~30 KB): all a search hit shows, so a
+     * page of hits neither decompresses nor parses the report texts. The whole record ({@code report(id)}) is this
+     * plus the block's section documents (kind, heading, text, ordinal): each section text is stored once.
+     */
+    public static final String SUMMARY = "summary";
     public static final String FINGERPRINT = "fingerprint";
     public static final String TITLE = "title";
     public static final String ISSUER = "issuer";

@@ -67,7 +67,8 @@ public final class ReportDocuments {
         doc.add(new StringField(IndexSchema.DOC_TYPE, IndexSchema.TYPE_REPORT, Field.Store.NO));
         doc.add(new SortedDocValuesField(IndexSchema.ID_SORT, new BytesRef(report.id())));
         String line = ReportJson.toLine(report);
-        doc.add(new StoredField(IndexSchema.RECORD, line));
+        // The record minus its sections; the section texts are stored once, on the section documents.
+        doc.add(new StoredField(IndexSchema.SUMMARY, ReportJson.toLine(summary(report))));
         doc.add(new StoredField(IndexSchema.FINGERPRINT, fingerprint(line)));
         doc.add(new StringField(IndexSchema.LEVEL, report.level().code(), Field.Store.NO));
         doc.add(new SortedSetDocValuesFacetField(IndexSchema.FACET_LEVEL, report.level().code()));
@@ -96,6 +97,13 @@ public final class ReportDocuments {
             doc.add(new SortedDocValuesField(IndexSchema.REGION_SORT, new BytesRef(String.join("/", path))));
         }
         return doc;
+    }
+
+    /** The report without its sections: what {@link IndexSchema#SUMMARY} stores. */
+    public static Report summary(Report report) {
+        return new Report(report.id(), report.url(), report.urls(), report.title(), report.issuer(), report.level(),
+                report.year(), report.published(), report.region(), report.site(), List.of(), report.attachments(),
+                report.contentHash());
     }
 
     /** The known parts of a region, top down (a municipality has no city); empty when nothing is known. */

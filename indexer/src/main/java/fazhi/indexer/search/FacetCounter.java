@@ -16,12 +16,10 @@ import java.util.Optional;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -42,8 +40,11 @@ final class FacetCounter {
 
     private final FacetsConfig facetsConfig = IndexSchema.facetsConfig();
     private final QueryTranslator translator;
-    /** Facet ordinal state per reader (cheap to keep, costly to rebuild per query); old readers age out. */
-    private final Cache<IndexReader.CacheKey, Optional<SortedSetDocValuesReaderState>> facetStates =
+    /**
+     * Facet ordinals with their labels and hierarchy per reader (readers are immutable; a refresh brings a new
+     * reader and so a new key): built once, then every query's facets are counts over an array. Old readers age out.
+     */
+    private final Cache<IndexReader.CacheKey, Optional<FacetTable>> facetTables =
             Caffeine.newBuilder().maximumSize(8).build();
 
     FacetCounter(QueryTranslator translator) {
@@ -71,58 +72,126 @@ final class FacetCounter {
         return ddq;
     }
 
-    SearchFacets count(IndexSearcher searcher, SearchRequest request, DrillDownQuery query, QueryTranslator.ParsedQuery parsed) throws IOException {
-        Optional<SortedSetDocValuesReaderState> state = facetState(searcher.getIndexReader());
+    /** Total (matching reports) and facets of a drill-down query. */
+    record Counts(long total, SearchFacets facets) {
+    }
+
+    /**
+     * The total comes from the drill-down hits the facets are counted over (the same documents
+     * {@code searcher.count(query)} counts), so the query is not matched once more just for the total.
+     */
+    Counts count(IndexSearcher searcher, SearchRequest request, DrillDownQuery query, QueryTranslator.ParsedQuery parsed) throws IOException {
+        Optional<FacetTable> table = facetTable(searcher.getIndexReader());
         List<FacetCount> years = List.of();
         List<FacetCount> regions = List.of();
         List<FacetCount> levels = List.of();
-        if (state.isPresent()) {
-            DrillSideways sideways = new DrillSideways(searcher, facetsConfig, state.get());
-            Facets facets = sideways.search(query, 1).facets;
-            Map<String, FacetResult> dims = new java.util.HashMap<>();
-            for (FacetResult r : facets.getAllDims(FACET_TOP)) {
-                // Drill-sideways returns a null entry for a dimension with no counts (nothing matched the other facets).
-                if (r != null) {
-                    dims.put(r.dim, r);
-                }
-            }
-            years = flat(dims.get(IndexSchema.FACET_YEAR), v -> v + "年",
+        long total;
+        if (table.isEmpty()) {
+            total = searcher.count(query);
+        } else {
+            CountingSideways sideways = new CountingSideways(searcher, facetsConfig, table.get());
+            sideways.search(query, 1);
+            total = sideways.total;
+            years = flat(table.get(), sideways.counts(IndexSchema.FACET_YEAR), IndexSchema.FACET_YEAR, v -> v + "年",
                     v -> request.years().contains(Integer.valueOf(v)));
             years = years.stream().sorted(Comparator.comparing(FacetCount::value).reversed()).toList();
-            levels = flat(dims.get(IndexSchema.FACET_LEVEL), v -> Level.fromCode(v).label(),
+            levels = flat(table.get(), sideways.counts(IndexSchema.FACET_LEVEL), IndexSchema.FACET_LEVEL, v -> Level.fromCode(v).label(),
                     v -> request.levels().contains(Level.fromCode(v)));
-            regions = regionLevel(facets, dims.get(IndexSchema.FACET_REGION), List.of(), request, 0);
+            regions = regionLevel(table.get(), sideways.counts(IndexSchema.FACET_REGION),
+                    table.get().dimChildren(IndexSchema.FACET_REGION), "", request, 0);
         }
-        return new SearchFacets(years, regions, sectionCounts(searcher, request, parsed), levels);
+        return new Counts(total, new SearchFacets(years, regions, sectionCounts(searcher, request, parsed), levels));
     }
 
-    private static List<FacetCount> flat(FacetResult result, java.util.function.Function<String, String> label,
-                                         java.util.function.Predicate<String> selected) {
-        if (result == null) {
-            return List.of();
+    /**
+     * Drill-sideways that keeps the collected documents instead of building Lucene's {@code Facets}: counts come
+     * from {@link FacetTable#count}. A dimension with a selection is counted over its sideways hits (the query with
+     * every other facet's filter, not its own), every other dimension over the drill-down hits.
+     */
+    private static final class CountingSideways extends DrillSideways {
+        private final FacetTable table;
+        private final Map<String, int[]> byDim = new java.util.HashMap<>();
+        private int[] drillDownCounts;
+        /** Documents matching the whole drill-down query (every facet filter). */
+        private long total;
+
+        CountingSideways(IndexSearcher searcher, FacetsConfig config, FacetTable table) {
+            super(searcher, config, table.state());
+            this.table = table;
         }
+
+        @Override
+        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
+                                           String[] drillSidewaysDims) throws IOException {
+            drillDownCounts = drillDowns == null ? null : table.count(drillDowns);
+            if (drillDowns != null) {
+                for (FacetsCollector.MatchingDocs hits : drillDowns.getMatchingDocs()) {
+                    total += hits.totalHits();
+                }
+            }
+            if (drillSideways != null) {
+                for (int i = 0; i < drillSideways.length; i++) {
+                    if (drillSideways[i] != null) {
+                        byDim.put(drillSidewaysDims[i], table.count(drillSideways[i]));
+                    }
+                }
+            }
+            return null; // nothing reads DrillSidewaysResult.facets: counts() is the result
+        }
+
+        /** Counts per ordinal that apply to {@code dim} (null when nothing was collected). */
+        int[] counts(String dim) {
+            return byDim.getOrDefault(dim, drillDownCounts);
+        }
+    }
+
+    /**
+     * The values with a count among {@code ords}, at most {@link #FACET_TOP}, ordered as Lucene's
+     * {@code getTopChildren} orders them: count descending, ties by ordinal (the label's byte order).
+     */
+    private static int[] top(int[] counts, int[] ords) {
+        if (counts == null) {
+            return new int[0];
+        }
+        // (count descending, ordinal ascending) packed into one long per value: a primitive sort, no boxing.
+        long[] keys = new long[ords.length];
+        int n = 0;
+        for (int ord : ords) {
+            if (counts[ord] > 0) {
+                keys[n++] = (long) (Integer.MAX_VALUE - counts[ord]) << 32 | ord;
+            }
+        }
+        java.util.Arrays.sort(keys, 0, n);
+        int[] top = new int[Math.min(n, FACET_TOP)];
+        for (int i = 0; i < top.length; i++) {
+            top[i] = (int) keys[i];
+        }
+        return top;
+    }
+
+    private static List<FacetCount> flat(FacetTable table, int[] counts, String dim, java.util.function.Function<String, String> label,
+                                         java.util.function.Predicate<String> selected) {
         List<FacetCount> values = new ArrayList<>();
-        for (LabelAndValue lv : result.labelValues) {
-            values.add(new FacetCount(lv.label, label.apply(lv.label), lv.value.longValue(), selected.test(lv.label), List.of()));
+        for (int ord : top(counts, table.dimChildren(dim))) {
+            String value = table.label(ord);
+            values.add(new FacetCount(value, label.apply(value), counts[ord], selected.test(value), List.of()));
         }
         return values;
     }
 
     /** Region counts, hierarchically: each value's children are the next level down (to township). */
-    private List<FacetCount> regionLevel(Facets facets, FacetResult result, List<String> parent, SearchRequest request,
-                                         int depth) throws IOException {
-        if (result == null || depth > 3) {
+    private List<FacetCount> regionLevel(FacetTable table, int[] counts, int[] ords, String parent, SearchRequest request,
+                                         int depth) {
+        if (depth > 3) {
             return List.of();
         }
         List<FacetCount> values = new ArrayList<>();
-        for (LabelAndValue lv : result.labelValues) {
-            List<String> path = new ArrayList<>(parent);
-            path.add(lv.label);
-            String value = String.join("/", path);
-            FacetResult children = facets.getTopChildren(FACET_TOP, IndexSchema.FACET_REGION, path.toArray(String[]::new));
-            boolean selected = request.regions().contains(value) || request.regions().contains(lv.label);
-            values.add(new FacetCount(value, lv.label, lv.value.longValue(), selected,
-                    regionLevel(facets, children, path, request, depth + 1)));
+        for (int ord : top(counts, ords)) {
+            String label = table.label(ord);
+            String value = parent.isEmpty() ? label : parent + "/" + label;
+            boolean selected = request.regions().contains(value) || request.regions().contains(label);
+            values.add(new FacetCount(value, label, counts[ord], selected,
+                    regionLevel(table, counts, table.children(ord), value, request, depth + 1)));
         }
         return values;
     }
@@ -143,13 +212,14 @@ final class FacetCounter {
         return counts;
     }
 
-    private Optional<SortedSetDocValuesReaderState> facetState(IndexReader reader) {
-        return facetStates.get(reader.getReaderCacheHelper().getKey(), k -> {
+    /** The facet table of a reader, built on its first query and kept while the reader is among the last few. */
+    Optional<FacetTable> facetTable(IndexReader reader) {
+        return facetTables.get(reader.getReaderCacheHelper().getKey(), k -> {
             if (FieldInfos.getMergedFieldInfos(reader).fieldInfo(IndexSchema.FACET_FIELD) == null) {
                 return Optional.empty(); // an empty index has no facet field yet
             }
             try {
-                return Optional.of(new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.FACET_FIELD, facetsConfig));
+                return Optional.of(FacetTable.build(new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.FACET_FIELD, facetsConfig)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import fazhi.core.BadInputException;
 import fazhi.core.json.ReportJson;
 import fazhi.core.model.Report;
+import fazhi.core.model.Section;
 import fazhi.core.model.SectionKind;
 import fazhi.indexer.analysis.Synonyms;
 import fazhi.indexer.analysis.UserDictionary;
@@ -470,7 +471,8 @@ public final class SearchService implements Closeable {
         ResultKey key = new ResultKey(request.withoutPaging(), version);
         Summary summary = summaries.getIfPresent(key);
         if (summary == null) {
-            summary = new Summary(searcher.count(plan.query()), facetCounter.count(searcher, request, plan.query(), plan.parsed()));
+            FacetCounter.Counts counts = facetCounter.count(searcher, request, plan.query(), plan.parsed());
+            summary = new Summary(counts.total(), counts.facets());
             summaries.put(key, summary);
         }
         return new SearchResult(request.q(), summary.total(), hits, summary.facets(), request, nextCursor);
@@ -518,8 +520,9 @@ public final class SearchService implements Closeable {
             }
         }
         List<ReportHit> hits = new ArrayList<>(docs.length - from);
+        StoredFields stored = searcher.storedFields();
         for (int i = from; i < docs.length; i++) {
-            hits.add(hit(searcher, docs[i], matches.getOrDefault(docs[i].doc, List.of())));
+            hits.add(hit(stored, docs[i], matches.getOrDefault(docs[i].doc, List.of())));
         }
         return hits;
     }
@@ -533,15 +536,20 @@ public final class SearchService implements Closeable {
                 passage.html(), passage.text());
     }
 
-    private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.RECORD);
+    private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.SUMMARY);
 
-    private ReportHit hit(IndexSearcher searcher, ScoreDoc sd, List<SectionMatch> matches) throws IOException {
-        Report report = parse(searcher.storedFields().document(sd.doc, HIT_FIELDS).get(IndexSchema.RECORD));
+    private ReportHit hit(StoredFields stored, ScoreDoc sd, List<SectionMatch> matches) throws IOException {
+        // The summary (record without sections), not the whole record: a hit shows none of the report text.
+        Report report = parse(stored.document(sd.doc, HIT_FIELDS).get(IndexSchema.SUMMARY));
         float score = Float.isNaN(sd.score) ? 0f : sd.score;
         return new ReportHit(report.id(), report.title(), report.issuer(), report.level(), report.year(), report.published(),
                 report.region(), report.url(), score, matches);
     }
 
+    /**
+     * The whole record: the report document's summary (the record without sections) plus the sections, read from
+     * the section documents of its block (which precede it), in ordinal order: the same record that was indexed.
+     */
     private Optional<Report> loadRecord(IndexSearcher searcher, String id) {
         try {
             Query q = new BooleanQuery.Builder()
@@ -551,11 +559,31 @@ public final class SearchService implements Closeable {
             if (top.scoreDocs.length == 0) {
                 return Optional.empty();
             }
-            return Optional.of(parse(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(IndexSchema.RECORD)).get(IndexSchema.RECORD)));
+            int doc = top.scoreDocs[0].doc;
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            int local = doc - leaf.docBase;
+            StoredFields stored = leaf.reader().storedFields();
+            Report summary = parse(stored.document(local, HIT_FIELDS).get(IndexSchema.SUMMARY));
+            BitSet parents = reportDocs.getBitSet(leaf);
+            int first = local == 0 ? 0 : parents.prevSetBit(local - 1) + 1;
+            Section[] sections = new Section[local - first];
+            for (int d = first; d < local; d++) {
+                Document section = stored.document(d, SECTION_FIELDS);
+                int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
+                sections[ordinal] = new Section(section.get(IndexSchema.SECTION_HEADING),
+                        SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), section.get(IndexSchema.SECTION_TEXT));
+            }
+            return Optional.of(new Report(summary.id(), summary.url(), summary.urls(), summary.title(), summary.issuer(),
+                    summary.level(), summary.year(), summary.published(), summary.region(), summary.site(),
+                    List.of(sections), summary.attachments(), summary.contentHash()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static final Set<String> SECTION_FIELDS = Set.of(IndexSchema.SECTION_ORDINAL, IndexSchema.SECTION_HEADING,
+            IndexSchema.SECTION_KIND, IndexSchema.SECTION_TEXT);
 
     private static Report parse(String line) throws IOException {
         return ReportJson.fromLine(line);

@@ -90,6 +90,32 @@ class IndexingTest {
     }
 
     @Test
+    void anIndexOfAnotherSchemaVersionIsRebuiltNotMixed() throws Exception {
+        CorpusStore corpus = new CorpusStore(dir);
+        corpus.rewrite("test", List.of(simple("a", "民情茶室"), simple("b", "法律顾问")));
+        new Indexer(dir).index(false, IndexProgress.NONE);
+        // Pretend the committed index was written by the previous schema (whole records stored, no summary).
+        try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir));
+             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
+            w.setLiveCommitData(java.util.Map.of(IndexSchema.VERSION_KEY, "3",
+                    IndexSchema.DICTIONARY_KEY, fazhi.indexer.analysis.UserDictionary.shipped().fingerprint()).entrySet());
+            w.commit();
+        }
+        IndexSummary again = new Indexer(dir).index(false, IndexProgress.NONE);
+        assertThat(again).extracting(IndexSummary::rebuilt, IndexSummary::indexed, IndexSummary::unchanged).containsExactly(true, 2, 0);
+        try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(d)) {
+            assertThat(reader.getIndexCommit().getUserData()).containsEntry(IndexSchema.VERSION_KEY, IndexSchema.VERSION);
+        }
+    }
+
+    @Test
+    void ramBufferIs256MbUnlessTheHeapIsSmall() {
+        assertThat(Indexer.ramBufferMB(6L << 30)).isEqualTo(256);
+        assertThat(Indexer.ramBufferMB(512L << 20)).isEqualTo(85);
+        assertThat(Indexer.ramBufferMB(32L << 20)).isEqualTo(16);
+    }
+
+    @Test
     void aSecondIndexerWhileOneIsWritingIsToldSoAndChangesNothing() throws Exception {
         TestCorpora.index(dir, List.of(simple("a", "民情茶室")));
         try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir));

@@ -1,0 +1,109 @@
+package fazhi.bench.run;
+
+import fazhi.indexer.analysis.Analyzers;
+import fazhi.indexer.analysis.UserDictionary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+
+/**
+ * Analysis throughput on a sample of the corpus's section texts: SmartChineseAnalyzer alone (the reference
+ * ceiling of the issue), and the two analyzers the index really runs per section (smartcn chain with the user
+ * dictionary; key grams for phrase matching), each on one thread, and smartcn on every core.
+ */
+final class AnalyzerBench {
+    record Throughput(String name, int threads, long chars, long utf8Bytes, long millis, long cpuMillis, long tokens) {
+        double charsPerSecond() {
+            return chars * 1000.0 / Math.max(1, millis);
+        }
+
+        /** Characters per second of CPU time of the analysing threads: independent of what else runs on the machine. */
+        double charsPerCpuSecond() {
+            return chars * 1000.0 / Math.max(1, cpuMillis);
+        }
+
+        double mbPerSecond() {
+            return utf8Bytes / 1e6 * 1000.0 / Math.max(1, millis);
+        }
+    }
+
+    private AnalyzerBench() {
+    }
+
+    static List<Throughput> run(List<String> sample, int cores) {
+        long bytes = sample.stream().mapToLong(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+        long chars = sample.stream().mapToLong(String::length).sum();
+        // Warm up each analyzer on a slice so the figures are JIT-compiled code, not the interpreter.
+        List<String> warm = sample.subList(0, Math.min(sample.size(), Math.max(1, sample.size() / 10)));
+        UserDictionary dictionary = UserDictionary.shipped();
+        List<Throughput> results = new ArrayList<>();
+        analyse(warm, 1, SmartChineseAnalyzer::new);
+        results.add(measure("SmartChineseAnalyzer (alone)", sample, 1, chars, bytes, SmartChineseAnalyzer::new));
+        results.add(measure("SmartChineseAnalyzer (alone)", sample, cores, chars, bytes, SmartChineseAnalyzer::new));
+        analyse(warm, 1, () -> Analyzers.ranking(dictionary));
+        results.add(measure("ranking field: smartcn chain + user dictionary (Analyzers.ranking)", sample, 1, chars, bytes,
+                () -> Analyzers.ranking(dictionary)));
+        analyse(warm, 1, Analyzers::keyGrams);
+        results.add(measure("phrase field: key grams (Analyzers.keyGrams)", sample, 1, chars, bytes, Analyzers::keyGrams));
+        return results;
+    }
+
+    private static Throughput measure(String name, List<String> sample, int threads, long chars, long bytes,
+                                      Supplier<Analyzer> analyzer) {
+        long start = System.nanoTime();
+        long[] result = analyse(sample, threads, analyzer);
+        return new Throughput(name, threads, chars, bytes, (System.nanoTime() - start) / 1_000_000, result[1] / 1_000_000, result[0]);
+    }
+
+    /** Tokenises every text (split round-robin over {@code threads} threads, one analyzer each); returns {tokens, CPU ns}. */
+    private static long[] analyse(List<String> texts, int threads, Supplier<Analyzer> factory) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<long[]>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> {
+                    long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    long tokens = 0;
+                    try (Analyzer analyzer = factory.get()) {
+                        for (int i = first; i < texts.size(); i += threads) {
+                            try (TokenStream ts = analyzer.tokenStream("f", texts.get(i))) {
+                                ts.reset();
+                                while (ts.incrementToken()) {
+                                    tokens++;
+                                }
+                                ts.end();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }
+                    }
+                    return new long[] {tokens, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0};
+                }));
+            }
+            long[] total = new long[2];
+            for (Future<long[]> f : parts) {
+                long[] part = f.get();
+                total[0] += part[0];
+                total[1] += part[1];
+            }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("analysis failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package fazhi.bench.run;
+
+import fazhi.core.BadInputException;
+import fazhi.core.corpus.CorpusStore;
+import fazhi.indexer.search.SearchService;
+import fazhi.web.PortalServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code ./portal bench}: on the corpus of one data directory, in one run, measures index build (and the analyzer
+ * ceiling), query latency and throughput in process and over HTTP, the same phrase queries on SQLite FTS5 (trigram)
+ * and ripgrep with the result sets compared, and CSV export; returns the results as Markdown.
+ *
+ * <p>Work files (FTS5 database, ripgrep texts, server log) go to {@code DIR/bench/}; the index is rebuilt in
+ * {@code DIR/index}.
+ */
+public final class Bench {
+    /**
+     * What to run.
+     *
+     * @param phrasesPerMix  phrase queries per mix (each mix also has a quarter as many AND, section-filter and
+     *                       year+region queries); five disjoint mixes: warm-up, in-process ×2, HTTP ×2
+     * @param peerQueries    how many of the measured phrase queries also run on FTS5 and ripgrep
+     * @param fullSetCap     result sets up to this size are compared id by id with ours (ours streamed through
+     *                       {@link SearchService#forEachHit}); larger ones by count, FTS5 and ripgrep still id by id
+     * @param http           also measure over HTTP: the real portal ({@link PortalServer}) on 127.0.0.1 and a free port,
+     *                       in this JVM, over its own freshly opened search service (its own, cold caches)
+     */
+    public record Options(Path dataDir, long seed, int phrasesPerMix, int peerQueries, int concurrentClients, int fullSetCap,
+                          long analyzerSampleChars, String rg, boolean http, String exportPhrase) {
+        public static Options defaults(Path dataDir) {
+            return new Options(dataDir, 42, 100, 100, 16, 2_000, 8_000_000, "rg", true, "法治");
+        }
+
+        public Options withHttp(boolean on) {
+            return new Options(dataDir, seed, phrasesPerMix, peerQueries, concurrentClients, fullSetCap, analyzerSampleChars,
+                    rg, on, exportPhrase);
+        }
+
+        public Options withSizes(int phrases, int peers, int cap, long sampleChars) {
+            return new Options(dataDir, seed, phrases, peers, concurrentClients, cap, sampleChars, rg, http, exportPhrase);
+        }
+
+        public Options withSeed(long newSeed) {
+            return new Options(dataDir, newSeed, phrasesPerMix, peerQueries, concurrentClients, fullSetCap, analyzerSampleChars,
+                    rg, http, exportPhrase);
+        }
+    }
+
+    /** The run's figures: Markdown for people, and the agreement verdict for the smoke test. */
+    public record Outcome(String markdown, int phraseQueriesCompared, List<String> disagreements, boolean httpMeasured,
+                          int reports) {
+        public boolean setsAgree() {
+            return disagreements.isEmpty();
+        }
+    }
+
+    private Bench() {
+    }
+
+    public static Outcome run(Options options, PrintStream out) throws Exception {
+        long t0 = System.nanoTime();
+        Log log = message -> out.printf("bench [%5.0f s] %s%n", (System.nanoTime() - t0) / 1e9, message);
+        Path dataDir = options.dataDir();
+        if (new CorpusStore(dataDir).files().isEmpty()) {
+            throw new BadInputException("no-corpus", "数据目录中没有语料：" + dataDir.resolve("corpus") + "（先运行 ./portal generate --reports N --data " + dataDir + "）");
+        }
+        Path work = dataDir.resolve("bench");
+        Files.createDirectories(work);
+        String rgVersion = RipgrepPeer.version(options.rg());
+        Machine machine = Machine.current();
+        Instant started = Instant.now();
+        BenchReport report = new BenchReport(machine, started, rgVersion);
+
+        log.println("reading the corpus, building the FTS5 database and the ripgrep files ...");
+        Fts5Peer[] fts5Holder = new Fts5Peer[1];
+        RipgrepPeer[] rgHolder = new RipgrepPeer[1];
+        CorpusScan.Result scan = CorpusScan.run(dataDir, work, options.rg(), options.seed(), options.analyzerSampleChars(),
+                fts5Holder, rgHolder);
+        report.corpus(scan, IndexBench.size(dataDir.resolve("corpus")), IndexBench.size(work.resolve("fts5.db")),
+                IndexBench.size(work.resolve("rg")));
+        log.println(String.format("%d reports, %.1f M chars; FTS5 built in %.1f s, rg files in %.1f s", scan.reports(),
+                scan.indexedChars() / 1e6, scan.fts5Millis() / 1000.0, scan.rgMillis() / 1000.0));
+
+        log.println("analyzer throughput on a " + scan.analyzerSample().stream().mapToLong(String::length).sum() / 1_000_000 + " M char sample ...");
+        report.analyzers(AnalyzerBench.run(scan.analyzerSample(), machine.cores()));
+
+        log.println("rebuilding the index ...");
+        IndexBench.Result index = IndexBench.run(dataDir);
+        report.index(index, scan);
+        log.println(String.format("index built in %.1f s", index.millis() / 1000.0));
+
+        List<List<BenchQuery>> mixes = scan.sampler().mixes(5, options.phrasesPerMix());
+        report.mix(mixes.get(1));
+        try (Fts5Peer fts5 = fts5Holder[0]; SearchService service = SearchService.open(dataDir)) {
+            QueryRun.Target inProcess = q -> service.search(q.request()).total();
+            log.println("in-process queries ...");
+            QueryRun.run("warm-up", mixes.get(0), 2, inProcess);
+            QueryRun.Result one = QueryRun.run("in-process", mixes.get(1), 1, inProcess);
+            QueryRun.Result many = QueryRun.run("in-process", mixes.get(2), options.concurrentClients(), inProcess);
+            report.queries(one);
+            report.queries(many);
+
+            log.println("the same phrase queries on FTS5 and ripgrep, result sets compared ...");
+            PeerComparison peers = comparePeers(service, fts5, rgHolder[0], mixes.get(1), one, options);
+            report.peers(peers, scan.reports());
+
+            log.println("CSV export ...");
+            // A 100k-row result: every report (one row each) up to 100k reports, and a common phrase (one row per
+            // matching section, about five per report) over up to 20k reports; each also at a tenth, to see the heap.
+            List<ExportBench.Result> exports = new ArrayList<>();
+            long browse = Math.min(scan.reports(), 100_000);
+            long phrase = Math.min(scan.reports(), 20_000);
+            ExportBench.run(service, "", Math.max(1, browse / 10)); // warm-up
+            exports.add(ExportBench.run(service, "", Math.max(1, browse / 10)));
+            exports.add(ExportBench.run(service, "", browse));
+            exports.add(ExportBench.run(service, options.exportPhrase(), Math.max(1, phrase / 10)));
+            exports.add(ExportBench.run(service, options.exportPhrase(), phrase));
+            report.exports(exports);
+
+            boolean http = false;
+            service.close(); // the portal gets its own service below: cold caches, as after a server start
+            if (!options.http()) {
+                report.httpSkipped("not requested (--no-http)");
+            } else {
+                log.println("HTTP queries against the portal ...");
+                try (SearchService portalSearch = SearchService.open(dataDir);
+                     PortalServer server = PortalServer.start(portalSearch, 0)) {
+                    ExecutorService clientPool = Executors.newFixedThreadPool(4);
+                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool).build();
+                    QueryRun.Target overHttp = q -> {
+                        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/search?" + q.request().toQueryString()))
+                                .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200) {
+                            throw new IOException("HTTP " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+                        }
+                        return r.body().length;
+                    };
+                    try {
+                        QueryRun.run("warm-up", mixes.get(0), 2, overHttp);
+                        report.queries(QueryRun.run("HTTP /api/search", mixes.get(3), 1, overHttp));
+                        report.queries(QueryRun.run("HTTP /api/search", mixes.get(4), options.concurrentClients(), overHttp));
+                        http = true;
+                    } finally {
+                        client.close();
+                        clientPool.shutdownNow();
+                    }
+                }
+            }
+            report.finish(Instant.now());
+            return new Outcome(report.markdown(), peers.compared(), peers.disagreements(), http, scan.reports());
+        }
+    }
+
+    /** Progress lines on stderr, with the seconds since the start. */
+    @FunctionalInterface
+    private interface Log {
+        void println(String message);
+    }
+
+    /** Per phrase query: our latency (from the 1-client run), FTS5's and ripgrep's, and whether the sets agree. */
+    record PeerComparison(List<BenchQuery> queries, long[] ours, long[] fts5, long[] rg, long[] totals, int compared,
+                          int comparedById, List<String> disagreements) {
+    }
+
+    private static PeerComparison comparePeers(SearchService service, Fts5Peer fts5, RipgrepPeer rg, List<BenchQuery> mix,
+                                               QueryRun.Result one, Options options) throws Exception {
+        List<Integer> phraseIdx = new ArrayList<>();
+        for (int i = 0; i < mix.size() && phraseIdx.size() < options.peerQueries(); i++) {
+            if (mix.get(i).kind() == BenchQuery.Kind.PHRASE && one.nanos()[i] >= 0) {
+                phraseIdx.add(i); // a query that failed in our run has no latency to compare; it is counted as an error there
+            }
+        }
+        int n = phraseIdx.size();
+        List<BenchQuery> queries = new ArrayList<>();
+        long[] ours = new long[n];
+        long[] f = new long[n];
+        long[] r = new long[n];
+        long[] totals = new long[n];
+        List<String> disagreements = new ArrayList<>();
+        int byId = 0;
+        // Warm both peers (page cache, SQLite's cache) on a few queries that are not measured.
+        for (int i = 0; i < Math.min(3, n); i++) {
+            fts5.reports(mix.get(phraseIdx.get(i)).phraseKey());
+            rg.reports(mix.get(phraseIdx.get(i)).phraseKey());
+        }
+        for (int k = 0; k < n; k++) {
+            int i = phraseIdx.get(k);
+            BenchQuery q = mix.get(i);
+            queries.add(q);
+            ours[k] = one.nanos()[i];
+            totals[k] = one.values()[i];
+            long t0 = System.nanoTime();
+            Set<String> fs = fts5.reports(q.phraseKey());
+            long t1 = System.nanoTime();
+            Set<String> rs = rg.reports(q.phraseKey());
+            long t2 = System.nanoTime();
+            f[k] = t1 - t0;
+            r[k] = t2 - t1;
+            if (!fs.equals(rs)) {
+                disagreements.add(q.phraseKey() + ": FTS5 " + fs.size() + " reports, ripgrep " + rs.size() + " " + diff(fs, rs));
+            }
+            if (totals[k] <= options.fullSetCap()) {
+                Set<String> oursSet = new TreeSet<>();
+                service.forEachHit(q.request(), 0, hit -> oursSet.add(hit.id()));
+                byId++;
+                if (!oursSet.equals(rs)) {
+                    disagreements.add(q.phraseKey() + ": ours " + oursSet.size() + " reports, ripgrep " + rs.size() + " " + diff(oursSet, rs));
+                }
+            } else if (totals[k] != rs.size()) {
+                disagreements.add(q.phraseKey() + ": ours counts " + totals[k] + " reports, ripgrep finds " + rs.size());
+            }
+        }
+        return new PeerComparison(queries, ours, f, r, totals, n, byId, disagreements);
+    }
+
+    private static String diff(Set<String> a, Set<String> b) {
+        Set<String> onlyA = new TreeSet<>(a);
+        onlyA.removeAll(b);
+        Set<String> onlyB = new TreeSet<>(b);
+        onlyB.removeAll(a);
+        return "(only first: " + onlyA.stream().limit(3).toList() + ", only second: " + onlyB.stream().limit(3).toList() + ")";
+    }
+}

@@ -1,0 +1,369 @@
+package fazhi.bench.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongPredicate;
+
+/** Collects the figures of one run and renders them as Markdown tables (ratios ours / peer, pair by pair). */
+final class BenchReport {
+    private final Machine machine;
+    private final Instant started;
+    private final String rgVersion;
+    private final StringBuilder md = new StringBuilder();
+    private final List<String[]> targets = new ArrayList<>();
+    private CorpusScan.Result scan;
+    private double smartcnOneThread = Double.NaN;
+    private double smartcnPerCpuSecond = Double.NaN;
+    private QueryRun.Result inProcessOne;
+    private QueryRun.Result inProcessMany;
+    private QueryRun.Result httpMany;
+    private String httpSkipped;
+    private Instant finished;
+
+    BenchReport(Machine machine, Instant started, String rgVersion) {
+        this.machine = machine;
+        this.started = started;
+        this.rgVersion = rgVersion;
+    }
+
+    private static String f(double v, int decimals) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    private static String ms(double v) {
+        return Double.isNaN(v) ? "–" : v < 10 ? f(v, 2) : v < 100 ? f(v, 1) : f(v, 0);
+    }
+
+    private static String mb(long bytes) {
+        return f(bytes / 1e6, 1) + " MB";
+    }
+
+    private static String ratio(double ours, double peer) {
+        return Double.isNaN(ours) || Double.isNaN(peer) || peer == 0 ? "–" : f(ours / peer, 3);
+    }
+
+    private void line(String s) {
+        md.append(s).append('\n');
+    }
+
+    void corpus(CorpusScan.Result result, long corpusBytes, long fts5Bytes, long rgBytes) {
+        this.scan = result;
+        line("Corpus: **" + f(result.reports(), 0) + " reports**, " + f(result.sections(), 0) + " sections, "
+                + f(result.indexedChars() / 1e6, 1) + " M characters of section text (" + mb(result.indexedUtf8Bytes())
+                + " UTF-8; heading + body per section, what the index analyses); corpus files " + mb(corpusBytes) + ".");
+        line("");
+        line("Peers prepared from the same records (one line per section = its phrase key, see \"How the peers see the texts\"): "
+                + "SQLite FTS5 trigram database " + mb(fts5Bytes) + " built in " + f(result.fts5Millis() / 1000.0, 1)
+                + " s (inserts + optimize); ripgrep text files " + mb(rgBytes) + " written in " + f(result.rgMillis() / 1000.0, 1) + " s.");
+        line("");
+    }
+
+    void analyzers(List<AnalyzerBench.Throughput> results) {
+        line("### Analysis throughput (reference ceiling)");
+        line("");
+        long sampleChars = results.isEmpty() ? 0 : results.getFirst().chars();
+        line("Sample: the first " + f(sampleChars / 1e6, 1) + " M characters of section text of the corpus, tokenised to the end of each stream.");
+        line("");
+        line("| analyzer | threads | chars/s (wall) | MB/s (UTF-8, wall) | chars per CPU-second | tokens |");
+        line("|---|---:|---:|---:|---:|---:|");
+        for (AnalyzerBench.Throughput t : results) {
+            line("| " + t.name() + " | " + t.threads() + " | " + f(t.charsPerSecond(), 0) + " | " + f(t.mbPerSecond(), 2) + " | "
+                    + f(t.charsPerCpuSecond(), 0) + " | " + f(t.tokens(), 0) + " |");
+            if (t.name().startsWith("SmartChineseAnalyzer") && t.threads() == 1) {
+                smartcnOneThread = t.charsPerSecond();
+                smartcnPerCpuSecond = t.charsPerCpuSecond();
+            }
+        }
+        line("");
+    }
+
+    void index(IndexBench.Result index, CorpusScan.Result corpus) {
+        double charsPerSecond = corpus.indexedChars() * 1000.0 / Math.max(1, index.millis());
+        double mbPerSecond = corpus.indexedUtf8Bytes() / 1e6 * 1000.0 / Math.max(1, index.millis());
+        double ceiling = smartcnOneThread * index.cores();
+        line("### Index build (`Indexer.index(rebuild)`, " + index.cores() + " indexing threads)");
+        line("");
+        line("| measure | value |");
+        line("|---|---:|");
+        line("| reports | " + f(index.reports(), 0) + " |");
+        line("| wall time | " + f(index.millis() / 1000.0, 1) + " s |");
+        line("| throughput | " + f(charsPerSecond, 0) + " chars/s = " + f(mbPerSecond, 2) + " MB/s of text |");
+        line("| cores busy (process CPU time / wall time) | " + f(index.coresBusy(), 2) + " of " + index.cores() + " |");
+        line("| index size | " + mb(index.indexBytes()) + " (" + f((double) index.indexBytes() / corpus.indexedUtf8Bytes(), 2) + "× the UTF-8 text) |");
+        line("| heap: max after a GC during the build (what stayed reachable) | " + mb(index.liveMax()) + " (live before: " + mb(index.heapBefore())
+                + ", -Xmx " + mb(machine.maxHeap()) + ") |");
+        line("| heap: sum of heap pool peaks (incl. garbage not yet collected) | " + mb(index.peakHeap()) + " |");
+        line("| smartcn-alone ceiling (1-thread smartcn × " + index.cores() + " cores) | " + f(ceiling, 0) + " chars/s |");
+        line("| index build / ceiling | " + f(charsPerSecond / ceiling, 2) + " |");
+        double perCpuSecond = index.cpuMillis() <= 0 ? Double.NaN : corpus.indexedChars() * 1000.0 / index.cpuMillis();
+        line("| CPU time of the build (all threads) | " + f(index.cpuMillis() / 1000.0, 1) + " s |");
+        line("| characters per CPU-second (independent of other load) | " + f(perCpuSecond, 0) + " = "
+                + f(perCpuSecond / smartcnPerCpuSecond, 2) + "× smartcn alone per CPU-second |");
+        line("");
+        targets.add(new String[] {"index build ≥ 0.8 × (smartcn-only × cores)", f(charsPerSecond / ceiling, 2) + " ×",
+            verdict(charsPerSecond >= 0.8 * ceiling)});
+    }
+
+    void mix(List<BenchQuery> mix) {
+        long[] counts = new long[BenchQuery.Kind.values().length];
+        mix.forEach(q -> counts[q.kind().ordinal()]++);
+        line("### Query mix");
+        line("");
+        line("Each measured run gets its own mix of the same composition (" + counts[0] + " phrases of 2–6 characters sampled from the corpus, "
+                + counts[1] + " two-term AND, " + counts[2] + " section filter, " + counts[3] + " year + region filter = " + mix.size()
+                + " queries); no request repeats across runs, so the service's result cache never answers a measured query. "
+                + "Every request is page 1 of 20 hits, relevance order, with total, all four facets and snippets (what `/api/search` returns). "
+                + "Examples: " + String.join("; ", mix.stream().limit(6).map(q -> "`" + q.describe() + "`").toList()) + ".");
+        line("");
+    }
+
+    void queries(QueryRun.Result r) {
+        if (r.name().startsWith("HTTP")) {
+            if (r.clients() > 1) {
+                httpMany = r;
+            }
+        } else if (r.clients() == 1) {
+            inProcessOne = r;
+        } else {
+            inProcessMany = r;
+        }
+        rows.add(r);
+    }
+
+    private final List<QueryRun.Result> rows = new ArrayList<>();
+
+    void peers(Bench.PeerComparison p, int reports) {
+        peers = p;
+        peerReports = reports;
+    }
+
+    private Bench.PeerComparison peers;
+    private int peerReports;
+    private List<ExportBench.Result> exports = List.of();
+
+    void exports(List<ExportBench.Result> results) {
+        exports = results;
+    }
+
+    void httpSkipped(String why) {
+        httpSkipped = why;
+    }
+
+    void finish(Instant end) {
+        finished = end;
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**not met**";
+    }
+
+    String markdown() {
+        StringBuilder out = new StringBuilder();
+        out.append("Run ").append(started).append(" – ").append(finished).append(" (").append(Duration.between(started, finished).toSeconds())
+                .append(" s); ").append(machine.cores()).append(" cores (").append(machine.cpu()).append("), ")
+                .append(f(machine.memoryBytes() / 1e9, 1)).append(" GB RAM, ").append(machine.jdk()).append(", -Xmx ")
+                .append(mb(machine.maxHeap())).append(", ").append(machine.os()).append("; load average at start ")
+                .append(f(machine.loadAverage(), 2)).append(", at end ").append(f(Machine.currentLoadAverage(), 2))
+                .append("; ").append(rgVersion).append(".\n\n");
+        out.append(md);
+        out.append(latencyTables());
+        out.append(peerTables());
+        out.append(exportTable());
+        out.append(targetTable());
+        return out.toString();
+    }
+
+    private String latencyTables() {
+        StringBuilder t = new StringBuilder();
+        t.append("### Query latency and throughput\n\n");
+        t.append("| target | clients | queries | p50 ms | p95 ms | p99 ms | mean ms | max ms | queries/s | errors |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (QueryRun.Result r : rows) {
+            t.append("| ").append(r.name()).append(" | ").append(r.clients()).append(" | ").append(r.queries()).append(" | ")
+                    .append(ms(r.all().percentileMillis(50))).append(" | ").append(ms(r.all().percentileMillis(95))).append(" | ")
+                    .append(ms(r.all().percentileMillis(99))).append(" | ").append(ms(r.all().meanMillis())).append(" | ")
+                    .append(ms(r.all().maxMillis())).append(" | ").append(f(r.throughput(), 1)).append(" | ").append(r.errors())
+                    .append(r.firstError() == null ? "" : " (first: " + r.firstError().replace("|", "\\|") + ")").append(" |\n");
+        }
+        if (httpSkipped != null) {
+            t.append("| HTTP /api/search | – | – | not measured: ").append(httpSkipped.replace("|", "\\|")).append(" | | | | | | |\n");
+        }
+        t.append("\n");
+        for (QueryRun.Result r : rows) {
+            if (r.name().startsWith("HTTP")) {
+                double mean = Arrays.stream(r.values()).filter(v -> v >= 0).average().orElse(Double.NaN);
+                t.append("HTTP ").append(r.clients()).append(r.clients() == 1 ? " client" : " clients").append(": mean response body ")
+                        .append(f(mean / 1000, 1)).append(" KB of JSON.\n");
+            }
+        }
+        t.append("\n");
+        QueryRun.Result http1 = rows.stream().filter(r -> r.name().startsWith("HTTP") && r.clients() == 1).findFirst().orElse(null);
+        if (http1 != null && inProcessOne != null) {
+            t.append("HTTP / in-process (1 client): p50 ").append(ratio(http1.all().percentileMillis(50), inProcessOne.all().percentileMillis(50)))
+                    .append(", p99 ").append(ratio(http1.all().percentileMillis(99), inProcessOne.all().percentileMillis(99))).append(".\n\n");
+        }
+        for (QueryRun.Result r : new QueryRun.Result[] {inProcessOne, inProcessMany}) {
+            if (r == null) {
+                continue;
+            }
+            t.append("By kind, ").append(r.name()).append(", ").append(r.clients()).append(r.clients() == 1 ? " client" : " clients").append(":\n\n");
+            t.append("| kind | queries | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
+            for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
+                Latencies l = r.byKind().get(kind);
+                t.append("| ").append(kind.label).append(" | ").append(l.count()).append(" | ").append(ms(l.percentileMillis(50)))
+                        .append(" | ").append(ms(l.percentileMillis(95))).append(" | ").append(ms(l.percentileMillis(99)))
+                        .append(" | ").append(ms(l.maxMillis())).append(" |\n");
+            }
+            t.append("\n");
+        }
+        if (inProcessOne != null) {
+            double p50 = inProcessOne.all().percentileMillis(50);
+            double p99 = inProcessOne.all().percentileMillis(99);
+            targets.add(new String[] {"in-process p50 ≤ 5 ms (facets + snippets, 1 client)", ms(p50) + " ms", verdict(p50 <= 5)});
+            targets.add(new String[] {"in-process p99 ≤ 50 ms (1 client)", ms(p99) + " ms", verdict(p99 <= 50)});
+        }
+        if (httpMany != null) {
+            double p99 = httpMany.all().percentileMillis(99);
+            targets.add(new String[] {"HTTP p99 ≤ 100 ms with " + httpMany.clients() + " clients", ms(p99) + " ms", verdict(p99 <= 100)});
+        } else {
+            targets.add(new String[] {"HTTP p99 ≤ 100 ms with 16 clients", "not measured", httpSkipped == null ? "–" : "not measured: " + httpSkipped.replace("|", "\\|")});
+        }
+        return t.toString();
+    }
+
+    private String peerTables() {
+        if (peers == null) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder();
+        Bench.PeerComparison p = peers;
+        int n = p.compared();
+        t.append("### Phrase queries: ours vs SQLite FTS5 (trigram) vs ripgrep\n\n");
+        t.append("The ").append(n).append(" phrase queries of the 1-client in-process run, each also run once on FTS5 and ripgrep (single client). ")
+                .append("Ours = the in-process `SearchService.search` latency of that run (page of 20 with total, facets, snippets); ")
+                .append("FTS5 and ripgrep return the full set of matching report ids. Ratios are ours / peer (below 1 = ours faster), ")
+                .append("computed pair by pair: the ratio of the two engines' percentiles, and the median of the per-query ratios.\n\n");
+        t.append("| engine | queries | p50 ms | p95 ms | p99 ms | mean ms |\n|---|---:|---:|---:|---:|---:|\n");
+        Latencies ours = lat(p.ours(), i -> true);
+        Latencies fts = lat(p.fts5(), i -> true);
+        Latencies rg = lat(p.rg(), i -> true);
+        row(t, "ours (in-process)", ours);
+        row(t, "SQLite FTS5 trigram (2-char phrases: LIKE scan)", fts);
+        row(t, "ripgrep", rg);
+        t.append("\n| pair | p50 ratio | p95 ratio | p99 ratio | median of per-query ratios | ours faster at the median by |\n|---|---:|---:|---:|---:|---:|\n");
+        pair(t, "ours / FTS5", ours, fts, p.ours(), p.fts5(), i -> true);
+        pair(t, "ours / ripgrep", ours, rg, p.ours(), p.rg(), i -> true);
+        t.append("\n");
+        t.append("By phrase length and frequency (reports matched, of ").append(f(peerReports, 0)).append("; p50 ms):\n\n");
+        t.append("| phrases | queries | ours p50 | FTS5 p50 | ripgrep p50 | ours / FTS5 | ours / ripgrep |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        long rareMax = Math.max(1, peerReports / 100);
+        long commonMin = Math.max(rareMax + 1, peerReports / 5);
+        List<String> labels = List.of("2 characters (FTS5: LIKE scan)", "3–6 characters (FTS5: trigram index)",
+                "rare (≤ 1 % of reports)", "medium", "common (> 20 % of reports)");
+        List<LongPredicate> filters = List.of(
+                i -> p.queries().get((int) i).phraseKey().length() == 2,
+                i -> p.queries().get((int) i).phraseKey().length() >= 3,
+                i -> p.totals()[(int) i] <= rareMax,
+                i -> p.totals()[(int) i] > rareMax && p.totals()[(int) i] < commonMin,
+                i -> p.totals()[(int) i] >= commonMin);
+        for (int k = 0; k < labels.size(); k++) {
+            LongPredicate filter = filters.get(k);
+            Latencies o = lat(p.ours(), filter);
+            Latencies fl = lat(p.fts5(), filter);
+            Latencies rl = lat(p.rg(), filter);
+            t.append("| ").append(labels.get(k)).append(" | ").append(o.count()).append(" | ").append(ms(o.percentileMillis(50)))
+                    .append(" | ").append(ms(fl.percentileMillis(50))).append(" | ").append(ms(rl.percentileMillis(50))).append(" | ")
+                    .append(ratio(o.percentileMillis(50), fl.percentileMillis(50))).append(" | ")
+                    .append(ratio(o.percentileMillis(50), rl.percentileMillis(50))).append(" |\n");
+        }
+        t.append("\n");
+        t.append("Result sets: ").append(p.disagreements().isEmpty() ? "**identical** for all " + n + " phrase queries" : "**" + p.disagreements().size() + " disagreements**")
+                .append(" (FTS5 vs ripgrep id by id for every query; ours vs ripgrep id by id for the ").append(p.comparedById())
+                .append(" queries with at most the cap of matching reports, by count above it — ours streams whole result sets only through `forEachHit`, which parses every stored record).\n\n");
+        for (String d : p.disagreements().stream().limit(10).toList()) {
+            t.append("- ").append(d).append('\n');
+        }
+        if (!p.disagreements().isEmpty()) {
+            t.append('\n');
+        }
+        double o50 = ours.percentileMillis(50);
+        double fts50 = fts.percentileMillis(50);
+        double rg50 = rg.percentileMillis(50);
+        targets.add(new String[] {"≥ 5× faster than FTS5-trigram at the median", f(fts50 / o50, 1) + "× (ours/FTS5 p50 = " + ratio(o50, fts50) + ")",
+            verdict(fts50 / o50 >= 5)});
+        targets.add(new String[] {"≥ 100× faster than ripgrep at the median", f(rg50 / o50, 1) + "× (ours/ripgrep p50 = " + ratio(o50, rg50) + ")",
+            verdict(rg50 / o50 >= 100)});
+        targets.add(new String[] {"identical result sets", p.disagreements().isEmpty() ? "identical (" + n + " queries)" : p.disagreements().size() + " differ",
+            verdict(p.disagreements().isEmpty())});
+        return t.toString();
+    }
+
+    private static Latencies lat(long[] nanos, LongPredicate include) {
+        Latencies l = new Latencies();
+        for (int i = 0; i < nanos.length; i++) {
+            if (include.test(i)) {
+                l.record(nanos[i]);
+            }
+        }
+        return l;
+    }
+
+    private static void row(StringBuilder t, String name, Latencies l) {
+        t.append("| ").append(name).append(" | ").append(l.count()).append(" | ").append(ms(l.percentileMillis(50))).append(" | ")
+                .append(ms(l.percentileMillis(95))).append(" | ").append(ms(l.percentileMillis(99))).append(" | ")
+                .append(ms(l.meanMillis())).append(" |\n");
+    }
+
+    private static void pair(StringBuilder t, String name, Latencies ours, Latencies peer, long[] o, long[] p, LongPredicate include) {
+        double[] ratios = new double[o.length];
+        for (int i = 0; i < o.length; i++) {
+            ratios[i] = (double) o[i] / Math.max(1, p[i]);
+        }
+        Arrays.sort(ratios);
+        double median = ratios.length == 0 ? Double.NaN : ratios.length % 2 == 1 ? ratios[ratios.length / 2]
+                : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+        t.append("| ").append(name).append(" | ").append(ratio(ours.percentileMillis(50), peer.percentileMillis(50))).append(" | ")
+                .append(ratio(ours.percentileMillis(95), peer.percentileMillis(95))).append(" | ")
+                .append(ratio(ours.percentileMillis(99), peer.percentileMillis(99))).append(" | ").append(f(median, 3)).append(" | ")
+                .append(f(peer.percentileMillis(50) / ours.percentileMillis(50), 1)).append("× |\n");
+    }
+
+    private String exportTable() {
+        if (exports.isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder();
+        t.append("### CSV export (`SearchCsv.writeAll`, the /export.csv path)\n\n");
+        t.append("| query | reports | CSV rows | MB | seconds | rows/s | live heap before | max heap after a GC during (GCs) | pool peak during (incl. garbage) | live after |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ExportBench.Result e : exports) {
+            t.append("| ").append(e.query().isEmpty() ? "(every report, one row each)" : "`" + e.query() + "` (one row per matching section)")
+                    .append(" | ").append(f(e.reports(), 0)).append(" | ").append(f(e.rows(), 0)).append(" | ").append(f(e.bytes() / 1e6, 1))
+                    .append(" | ").append(f(e.millis() / 1000.0, 2)).append(" | ").append(f(e.rowsPerSecond(), 0)).append(" | ")
+                    .append(mb(e.heapBefore())).append(" | ").append(e.collections() == 0 ? "no GC" : mb(e.liveMax()) + " (" + e.collections() + ")")
+                    .append(" | ").append(mb(e.peakHeap())).append(" | ").append(mb(e.heapAfter())).append(" |\n");
+        }
+        t.append("\n");
+        ExportBench.Result biggest = exports.stream().max(java.util.Comparator.comparingLong(ExportBench.Result::rows)).orElseThrow();
+        ExportBench.Result slowest = exports.stream().filter(e -> e.rows() >= 1000).min(java.util.Comparator.comparingDouble(ExportBench.Result::rowsPerSecond)).orElse(biggest);
+        targets.add(new String[] {"export ≥ 50k rows/s", f(slowest.rowsPerSecond(), 0) + " rows/s (slowest export), " + f(biggest.rowsPerSecond(), 0)
+            + " rows/s on " + f(biggest.rows(), 0) + " rows", verdict(slowest.rowsPerSecond() >= 50_000)});
+        targets.add(new String[] {"export heap flat", "max heap after a GC during export: " + String.join(", ",
+            exports.stream().map(e -> f(e.rows(), 0) + " rows → " + (e.collections() == 0 ? "no GC" : mb(e.liveMax()))).toList())
+            + " (live before: " + mb(exports.getFirst().heapBefore()) + ")", "see table"});
+        return t.toString();
+    }
+
+    private String targetTable() {
+        StringBuilder t = new StringBuilder("### Targets of issue 7\n\n| target | measured | verdict |\n|---|---|---|\n");
+        for (String[] row : targets) {
+            t.append("| ").append(row[0]).append(" | ").append(row[1]).append(" | ").append(row[2]).append(" |\n");
+        }
+        t.append("\n");
+        return t.toString();
+    }
+}

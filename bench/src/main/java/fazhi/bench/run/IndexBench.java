@@ -1,0 +1,55 @@
+package fazhi.bench.run;
+
+import fazhi.indexer.index.IndexProgress;
+import fazhi.indexer.index.IndexSummary;
+import fazhi.indexer.index.Indexer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** A full rebuild of {@code DIR/index} by the real indexer, timed, with CPU, heap and size. */
+final class IndexBench {
+    record Result(int reports, long millis, long cpuMillis, int cores, long indexBytes, long peakHeap, long liveMax, long heapBefore) {
+        /** Average number of cores busy during the build (process CPU time / wall time). */
+        double coresBusy() {
+            return cpuMillis < 0 ? Double.NaN : (double) cpuMillis / Math.max(1, millis);
+        }
+    }
+
+    private IndexBench() {
+    }
+
+    static Result run(Path dataDir) throws IOException {
+        long heapBefore = HeapProbe.usedAfterGc();
+        HeapProbe.resetPeaks();
+        long cpu0 = HeapProbe.processCpuNanos();
+        long start = System.nanoTime();
+        IndexSummary summary;
+        long live;
+        try (LiveHeap liveHeap = new LiveHeap()) {
+            summary = new Indexer(dataDir).index(true, IndexProgress.NONE);
+            live = liveHeap.maxAfterGc();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long cpu1 = HeapProbe.processCpuNanos();
+        long peak = HeapProbe.peakSinceReset();
+        if (!summary.problems().isEmpty()) {
+            System.err.println("bench: indexer skipped " + summary.problems().size() + " records, e.g. " + summary.problems().getFirst());
+        }
+        return new Result(summary.reports(), millis, cpu0 < 0 ? -1 : (cpu1 - cpu0) / 1_000_000,
+                Runtime.getRuntime().availableProcessors(), size(Indexer.indexDirectory(dataDir)), peak, live, heapBefore);
+    }
+
+    static long size(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0; // a file Lucene deleted meanwhile
+                }
+            }).sum();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package fazhi.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fazhi.bench.generate.CorpusGenerator;
+import fazhi.bench.run.Bench;
+import fazhi.core.corpus.CorpusStore;
+import fazhi.core.model.Report;
+import fazhi.core.model.Section;
+import fazhi.core.model.SectionKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end on 200 generated reports: the generator writes realistic, deterministic, synthetic records, and the
+ * benchmark runs every stage (the portal over HTTP included) with our engine, FTS5 and ripgrep agreeing on every
+ * phrase query's result set. The real benchmark (10k, 100k reports) runs only through ./portal bench.
+ */
+class BenchSmokeTest {
+    static Path samples() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("samples/seeds"))) {
+                return dir.resolve("samples/seeds");
+            }
+        }
+        throw new IllegalStateException("samples/seeds not found above " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void generatesAndBenchmarksTwoHundredReports(@TempDir Path dir) throws Exception {
+        CorpusGenerator generator = CorpusGenerator.fromSamples(samples());
+        CorpusGenerator.GenerateSummary summary = generator.generate(dir, 200, 7, n -> { });
+        assertThat(summary.reports()).isEqualTo(200);
+
+        List<Report> reports = new CorpusStore(dir).readAll();
+        assertThat(reports).hasSize(200);
+        Set<SectionKind> kinds = EnumSet.noneOf(SectionKind.class);
+        for (Report r : reports) {
+            assertThat(r.url()).startsWith("synthetic://");
+            assertThat(r.id()).startsWith("syn-7-");
+            assertThat(r.year()).isBetween(2019, 2025);
+            assertThat(r.bodyText().length()).isBetween(CorpusGenerator.MIN_CHARS, CorpusGenerator.MAX_CHARS + 2_000);
+            assertThat(r.region().district()).isNotNull();
+            assertThat(r.issuer()).contains(r.region().township() != null ? r.region().township() : r.region().district());
+            r.sections().stream().map(Section::kind).forEach(kinds::add);
+        }
+        assertThat(kinds).containsExactlyInAnyOrder(SectionKind.values());
+        assertThat(reports.stream().map(r -> r.region().district()).collect(Collectors.toSet())).hasSizeGreaterThan(50);
+        // Deterministic per seed, different across seeds.
+        assertThat(generator.report(7, 5)).isEqualTo(reports.stream().filter(r -> r.id().equals("syn-7-0000005")).findFirst().orElseThrow());
+        assertThat(generator.report(8, 5).bodyText()).isNotEqualTo(generator.report(7, 5).bodyText());
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Bench.Outcome outcome = Bench.run(Bench.Options.defaults(dir).withSizes(12, 12, 2_000, 100_000),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertThat(outcome.reports()).isEqualTo(200);
+        assertThat(outcome.phraseQueriesCompared()).isGreaterThanOrEqualTo(10);
+        assertThat(outcome.disagreements()).as("phrase queries whose result sets differ between ours, FTS5 and ripgrep").isEmpty();
+        assertThat(outcome.httpMeasured()).isTrue();
+        assertThat(outcome.markdown()).contains("### Index build", "### Query latency and throughput", "ours / FTS5", "ours / ripgrep",
+                "HTTP /api/search", "### CSV export", "### Targets of issue 7", "identical");
+    }
+}

@@ -1,0 +1,140 @@
+package fazhi.indexer.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongValues;
+
+/**
+ * The facet ordinals of one (immutable) index reader, resolved once: for every global ordinal of the facet
+ * doc-values field its label (last path component) and its children, so that counting a query's facets is an
+ * array of counts per ordinal and building the value tree reads no terms dictionary at all. Lucene's
+ * {@code Facets.getTopChildren} resolves every returned label with {@code lookupOrd} (a terms-dictionary seek
+ * and LZ4 block decompression) on every call; with the region hierarchy expanded to township level that was
+ * hundreds of calls per query and most of the query's CPU.
+ *
+ * <p>Valid for the reader it was built from only: ordinals change with every new segment or merge, so the
+ * table is cached per reader (by the reader's cache key) and a refreshed reader gets its own.
+ */
+final class FacetTable {
+    private final SortedSetDocValuesReaderState state;
+    /** Global ordinal → segment ordinals map; null when the reader has one segment (ordinals are global). */
+    private final OrdinalMap ordinalMap;
+    private final String field;
+    private final String[] labels;
+    /** Children of each ordinal, in ordinal order (the order Lucene breaks count ties in). */
+    private final int[][] children;
+    /** Top-level ordinals (path of one component) of each dimension, in ordinal order. */
+    private final Map<String, int[]> dimChildren;
+
+    private FacetTable(SortedSetDocValuesReaderState state, OrdinalMap ordinalMap, String[] labels, int[][] children,
+                       Map<String, int[]> dimChildren) {
+        this.state = state;
+        this.ordinalMap = ordinalMap;
+        this.field = state.getField();
+        this.labels = labels;
+        this.children = children;
+        this.dimChildren = dimChildren;
+    }
+
+    /** Reads every ordinal's path once (one sequential pass over the terms of the facet field). */
+    static FacetTable build(SortedSetDocValuesReaderState state) throws IOException {
+        SortedSetDocValues values = state.getDocValues();
+        OrdinalMap ordinalMap = values instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+        int size = Math.toIntExact(values.getValueCount());
+        String[] labels = new String[size];
+        int[] parents = new int[size];
+        String[] dims = new String[size];
+        Map<String, Integer> ordOfPath = new HashMap<>();
+        TermsEnum terms = values.termsEnum();
+        int ord = 0;
+        for (BytesRef term = terms.next(); term != null; term = terms.next(), ord++) {
+            String pathString = term.utf8ToString();
+            String[] path = FacetsConfig.stringToPath(pathString);
+            dims[ord] = path[0];
+            labels[ord] = path.length > 1 ? path[path.length - 1] : null;
+            // Terms are sorted, so a path's parent (a prefix of it) always has a smaller, already seen ordinal.
+            parents[ord] = path.length > 2 ? ordOfPath.getOrDefault(FacetsConfig.pathToString(path, path.length - 1), -1) : -1;
+            if (path.length > 1) {
+                ordOfPath.put(pathString, ord);
+            }
+        }
+        int[] childCount = new int[size];
+        Map<String, List<Integer>> top = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            if (parents[i] >= 0) {
+                childCount[parents[i]]++;
+            } else if (labels[i] != null) {
+                top.computeIfAbsent(dims[i], d -> new ArrayList<>()).add(i);
+            }
+        }
+        int[][] children = new int[size][];
+        int[] filled = new int[size];
+        for (int i = 0; i < size; i++) {
+            children[i] = childCount[i] == 0 ? NONE : new int[childCount[i]];
+        }
+        for (int i = 0; i < size; i++) {
+            if (parents[i] >= 0) {
+                children[parents[i]][filled[parents[i]]++] = i;
+            }
+        }
+        Map<String, int[]> dimChildren = new HashMap<>();
+        top.forEach((dim, ords) -> dimChildren.put(dim, ords.stream().mapToInt(Integer::intValue).toArray()));
+        return new FacetTable(state, ordinalMap, labels, children, dimChildren);
+    }
+
+    private static final int[] NONE = new int[0];
+
+    SortedSetDocValuesReaderState state() {
+        return state;
+    }
+
+    String label(int ord) {
+        return labels[ord];
+    }
+
+    /** Top-level ordinals of a dimension (none when no document has it). */
+    int[] dimChildren(String dim) {
+        return dimChildren.getOrDefault(dim, NONE);
+    }
+
+    int[] children(int ord) {
+        return children[ord];
+    }
+
+    /** Documents per global ordinal among the collected documents (each document counted once per ordinal). */
+    int[] count(FacetsCollector collector) throws IOException {
+        int[] counts = new int[labels.length];
+        for (FacetsCollector.MatchingDocs hits : collector.getMatchingDocs()) {
+            if (hits.totalHits() == 0 || hits.bits() == null) {
+                continue;
+            }
+            DocIdSetIterator docs = hits.bits().iterator();
+            if (docs == null) {
+                continue;
+            }
+            SortedSetDocValues values = DocValues.getSortedSet(hits.context().reader(), field);
+            LongValues global = ordinalMap == null ? LongValues.IDENTITY : ordinalMap.getGlobalOrds(hits.context().ord);
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (values.advanceExact(doc)) {
+                    for (int i = values.docValueCount(); i > 0; i--) {
+                        counts[(int) global.get(values.nextOrd())]++;
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+}
