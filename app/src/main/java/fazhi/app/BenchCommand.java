@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = data.existing();
         Bench.Options options = Bench.Options.defaults(dir).withSeed(seed)
-                .withSizes(phrases, peerQueries, 2_000, 16_000_000);
+                .withSizes(phrases, peerQueries, 16_000_000);
         options = options.withHttp(!noHttp);
         Bench.Outcome outcome = Bench.run(options, System.err);
         Path file = out != null ? out : dir.resolve("bench").resolve("results.md");

@@ -37,28 +37,26 @@ public final class Bench {
      * @param phrasesPerMix  phrase queries per mix (each mix also has a quarter as many AND, section-filter and
      *                       year+region queries); five disjoint mixes: warm-up, in-process ×2, HTTP ×2
      * @param peerQueries    how many of the measured phrase queries also run on FTS5 and ripgrep
-     * @param fullSetCap     result sets up to this size are compared id by id with ours (ours streamed through
-     *                       {@link SearchService#forEachHit}); larger ones by count, FTS5 and ripgrep still id by id
      * @param http           also measure over HTTP: the real portal ({@link PortalServer}) on 127.0.0.1 and a free port,
      *                       in this JVM, over its own freshly opened search service (its own, cold caches)
      */
-    public record Options(Path dataDir, long seed, int phrasesPerMix, int peerQueries, int concurrentClients, int fullSetCap,
+    public record Options(Path dataDir, long seed, int phrasesPerMix, int peerQueries, int concurrentClients,
                           long analyzerSampleChars, String rg, boolean http, String exportPhrase) {
         public static Options defaults(Path dataDir) {
-            return new Options(dataDir, 42, 100, 100, 16, 2_000, 8_000_000, "rg", true, "法治");
+            return new Options(dataDir, 42, 100, 100, 16, 8_000_000, "rg", true, "法治");
         }
 
         public Options withHttp(boolean on) {
-            return new Options(dataDir, seed, phrasesPerMix, peerQueries, concurrentClients, fullSetCap, analyzerSampleChars,
+            return new Options(dataDir, seed, phrasesPerMix, peerQueries, concurrentClients, analyzerSampleChars,
                     rg, on, exportPhrase);
         }
 
-        public Options withSizes(int phrases, int peers, int cap, long sampleChars) {
-            return new Options(dataDir, seed, phrases, peers, concurrentClients, cap, sampleChars, rg, http, exportPhrase);
+        public Options withSizes(int phrases, int peers, long sampleChars) {
+            return new Options(dataDir, seed, phrases, peers, concurrentClients, sampleChars, rg, http, exportPhrase);
         }
 
         public Options withSeed(long newSeed) {
-            return new Options(dataDir, newSeed, phrasesPerMix, peerQueries, concurrentClients, fullSetCap, analyzerSampleChars,
+            return new Options(dataDir, newSeed, phrasesPerMix, peerQueries, concurrentClients, analyzerSampleChars,
                     rg, http, exportPhrase);
         }
     }
@@ -175,8 +173,8 @@ public final class Bench {
     }
 
     /** Per phrase query: our latency (from the 1-client run), FTS5's and ripgrep's, and whether the sets agree. */
-    record PeerComparison(List<BenchQuery> queries, long[] ours, long[] fts5, long[] rg, long[] totals, int compared,
-                          int comparedById, List<String> disagreements) {
+    record PeerComparison(List<BenchQuery> queries, long[] ours, long[] oursIds, long[] fts5, long[] rg, long[] totals, int compared,
+                          List<String> disagreements) {
     }
 
     private static PeerComparison comparePeers(SearchService service, Fts5Peer fts5, RipgrepPeer rg, List<BenchQuery> mix,
@@ -193,8 +191,8 @@ public final class Bench {
         long[] f = new long[n];
         long[] r = new long[n];
         long[] totals = new long[n];
+        long[] ids = new long[n];
         List<String> disagreements = new ArrayList<>();
-        int byId = 0;
         // Warm both peers (page cache, SQLite's cache) on a few queries that are not measured.
         for (int i = 0; i < Math.min(3, n); i++) {
             fts5.reports(mix.get(phraseIdx.get(i)).phraseKey());
@@ -216,18 +214,17 @@ public final class Bench {
             if (!fs.equals(rs)) {
                 disagreements.add(q.phraseKey() + ": FTS5 " + fs.size() + " reports, ripgrep " + rs.size() + " " + diff(fs, rs));
             }
-            if (totals[k] <= options.fullSetCap()) {
-                Set<String> oursSet = new TreeSet<>();
-                service.forEachHit(q.request(), 0, hit -> oursSet.add(hit.id()));
-                byId++;
-                if (!oursSet.equals(rs)) {
-                    disagreements.add(q.phraseKey() + ": ours " + oursSet.size() + " reports, ripgrep " + rs.size() + " " + diff(oursSet, rs));
-                }
-            } else if (totals[k] != rs.size()) {
-                disagreements.add(q.phraseKey() + ": ours counts " + totals[k] + " reports, ripgrep finds " + rs.size());
+            long t3 = System.nanoTime();
+            Set<String> oursSet = new TreeSet<>(service.reportIds(q.request(), 0));
+            ids[k] = System.nanoTime() - t3;
+            if (!oursSet.equals(rs)) {
+                disagreements.add(q.phraseKey() + ": ours " + oursSet.size() + " reports, ripgrep " + rs.size() + " " + diff(oursSet, rs));
+            }
+            if (oursSet.size() != totals[k]) {
+                disagreements.add(q.phraseKey() + ": the search page counted " + totals[k] + " reports, the id list has " + oursSet.size());
             }
         }
-        return new PeerComparison(queries, ours, f, r, totals, n, byId, disagreements);
+        return new PeerComparison(queries, ours, ids, f, r, totals, n, disagreements);
     }
 
     private static String diff(Set<String> a, Set<String> b) {
