@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -97,27 +98,27 @@ public final class CrawlRun {
         LOG.info("crawl run {} {}", run, resume ? "resumed" : "started");
         // We hold the crawl lock, so a frontier lock file left by a killed process is stale.
         Files.deleteIfExists(frontierDir.resolve("frontier.lck"));
-        Map<String, AtomicLong> scheduledPerHost = prepareFrontier(frontierDir);
-        LOG.debug("frontier prepared after {} ms", (System.nanoTime() - started) / 1_000_000);
-
-        CrawlSettings settings = sites.settings();
-        CrawlConfig config = crawlConfig(settings, frontierDir);
-        UrlNormalizer normalizer = new UrlNormalizer();
-        PageFetcher fetcher;
-        HostPoliteness politeness = new HostPoliteness(sites);
-        try {
-            fetcher = new PageFetcher(config, normalizer, politeness);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up HTTPS: " + e.getMessage(), e);
-        }
-        HSQLDBFrontierConfiguration frontier = new HSQLDBFrontierConfiguration(config, settings.threads() + 4);
-        RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), settings.robotsName(), settings.maxRedirects());
-        politeness.honourCrawlDelay(robots::crawlDelayMs);
-        // The parser only reads pages (Jsoup); deciding them needs ReportUnderstanding, one per crawler thread.
-        ReportExtraction extraction = new ReportExtraction(new ReportUnderstanding());
-        LOG.debug("fetcher, frontier and understanding ready after {} ms", (System.nanoTime() - started) / 1_000_000);
-        CrawlStats stats = new CrawlStats();
         try (PageLedger ledger = new PageLedger(crawlDir.resolve("pages.jsonl"))) {
+            Map<String, AtomicLong> scheduledPerHost = prepareFrontier(frontierDir, ledger, run);
+            LOG.debug("frontier prepared after {} ms", (System.nanoTime() - started) / 1_000_000);
+
+            CrawlSettings settings = sites.settings();
+            CrawlConfig config = crawlConfig(settings, frontierDir);
+            UrlNormalizer normalizer = new UrlNormalizer();
+            PageFetcher fetcher;
+            HostPoliteness politeness = new HostPoliteness(sites);
+            try {
+                fetcher = new PageFetcher(config, normalizer, politeness);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("cannot set up HTTPS: " + e.getMessage(), e);
+            }
+            HSQLDBFrontierConfiguration frontier = new HSQLDBFrontierConfiguration(config, settings.threads() + 4);
+            RobotsPolicy robots = new RobotsPolicy(fetcher, frontier.getWebURLFactory(), settings.robotsName(), settings.maxRedirects());
+            politeness.honourCrawlDelay(robots::crawlDelayMs);
+            // The parser only reads pages (Jsoup); deciding them needs ReportUnderstanding, one per crawler thread.
+            ReportExtraction extraction = new ReportExtraction(new ReportUnderstanding());
+            LOG.debug("fetcher, frontier and understanding ready after {} ms", (System.nanoTime() - started) / 1_000_000);
+            CrawlStats stats = new CrawlStats();
             ReportDeduplicator corpus = new ReportDeduplicator(new CorpusStore(dataDir), CORPUS_FILE);
             TLDList tlds = new TLDList(config);
             ReportPageParser parser = new ReportPageParser(config, normalizer, tlds, frontier.getWebURLFactory(), extraction);
@@ -198,7 +199,7 @@ public final class CrawlRun {
      * Before crawler4j opens the frontier: make every commit durable (a kill loses nothing committed), put pages that
      * were in progress at a kill back in the queue, and count the URLs already scheduled per host for the page caps.
      */
-    private static Map<String, AtomicLong> prepareFrontier(Path frontierDir) {
+    private static Map<String, AtomicLong> prepareFrontier(Path frontierDir, PageLedger ledger, int run) {
         Map<String, AtomicLong> perHost = new HashMap<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl(frontierDir), "sa", ""); Statement s = c.createStatement()) {
             s.execute("SET FILES WRITE DELAY FALSE");
@@ -211,6 +212,23 @@ public final class CrawlRun {
                         + "priority = COALESCE(priority, 0), parentid = COALESCE(parentid, 0) WHERE status IS NULL OR status = 'IN_PROCESS'");
                 if (requeued > 0) {
                     LOG.info("{} page(s) in progress or being scheduled at the interruption are scheduled again", requeued);
+                }
+                // COMPLETED only says that a crawler thread came back from the page, not that the page was handled:
+                // crawler4j marks it so even when --max-pages shut the fetcher down under its fetch or its
+                // extraction was interrupted (nothing recorded, its links never scheduled), and a list page lost
+                // that way loses every page only it links to. The ledger says what is done; the rest goes back.
+                int unhandled = 0;
+                try (PreparedStatement requeue = c.prepareStatement("UPDATE weburl SET status = 'SCHEDULED' WHERE id = ?");
+                     ResultSet rs = s.executeQuery("SELECT id, url FROM weburl WHERE status = 'COMPLETED'")) {
+                    while (rs.next()) {
+                        if (!ledger.handledInRun(rs.getString(2), run)) {
+                            requeue.setInt(1, rs.getInt(1));
+                            unhandled += requeue.executeUpdate();
+                        }
+                    }
+                }
+                if (unhandled > 0) {
+                    LOG.info("{} page(s) marked completed but not handled before the interruption are scheduled again", unhandled);
                 }
                 try (ResultSet rs = s.executeQuery("SELECT url FROM weburl")) {
                     while (rs.next()) {

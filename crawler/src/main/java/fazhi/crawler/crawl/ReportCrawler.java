@@ -258,6 +258,11 @@ final class ReportCrawler extends WebCrawler {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
+                if (myController.isShuttingDown()) {
+                    // --max-pages shut the fetcher down under this fetch: judging the page without its attachment
+                    // would record it as done (rejected) and lose a report published only as an attachment.
+                    throw new InterruptedException("crawl shutting down: attachment " + address + " not fetched (" + e + ")");
+                }
                 ctx.stats().error("attachment-" + errorKind(e));
                 LOG.info("attachment {}: {}", address, e.toString());
                 return Optional.empty();
