@@ -46,7 +46,7 @@ public final class SingleExtraction {
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             String url = originalUrl != null ? originalUrl : response.uri().toString();
             if (PageExtractor.isAttachmentUrl(url) || contentType.matches("(?i).*(pdf|msword|officedocument|wps).*")) {
-                return extraction.fromDocument(response.body(), url, url, null, null);
+                return document(response.body(), url, url);
             }
             return extraction.fromHtml(extraction.read(response.body(), contentType, url), null, this::fetchAttachment);
         }
@@ -61,12 +61,21 @@ public final class SingleExtraction {
             return extraction.fromHtml(extraction.read(bytes, null, url), null, ReportExtraction.AttachmentFetcher.NONE);
         }
         if (name.matches(".*\\.(pdf|docx?|wps)$")) {
-            return extraction.fromDocument(bytes, name, url, null, null);
+            return document(bytes, name, url);
         }
         if (name.endsWith(".txt")) {
             return extraction.fromText(PageDecoding.decode(bytes, null).text(), url);
         }
         throw new BadInputException("unsupported-file", "unsupported file type (expected .html .htm .txt .pdf .doc .docx .wps): " + target);
+    }
+
+    /** A PDF/DOC/DOCX/WPS the user named: one that Tika cannot read is bad input (exit 2, one line), not a crash. */
+    private PageOutcome document(byte[] bytes, String name, String url) {
+        try {
+            return extraction.fromDocument(bytes, name, url, null, null);
+        } catch (IOException e) {
+            throw new BadInputException("unreadable", "cannot read " + name + " (damaged or not a document of that type): " + e.getMessage());
+        }
     }
 
     private Optional<byte[]> fetchAttachment(fazhi.core.model.Attachment attachment) throws InterruptedException {
