@@ -53,25 +53,13 @@ public final class KeyText {
 
     public static KeyText of(CharSequence text) {
         TextNormalizer normalizer = TextNormalizer.instance();
-        int capacity = Math.max(16, text.length());
-        int[] keys = new int[capacity];
-        int[] starts = new int[capacity];
-        int[] ends = new int[capacity];
-        int n = 0;
+        Builder out = new Builder(Math.max(16, text.length()));
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
             int single = SINGLE[c];
             if (single != SEVERAL) { // a BMP code point that is not a surrogate: one table lookup
                 if (single != NOTHING) {
-                    if (n == keys.length) {
-                        keys = java.util.Arrays.copyOf(keys, n * 2);
-                        starts = java.util.Arrays.copyOf(starts, n * 2);
-                        ends = java.util.Arrays.copyOf(ends, n * 2);
-                    }
-                    keys[n] = single;
-                    starts[n] = i;
-                    ends[n] = i + 1;
-                    n++;
+                    out.add(single, i, i + 1);
                 }
                 i++;
                 continue;
@@ -82,22 +70,44 @@ public final class KeyText {
             for (int j = 0; j < folded.length(); ) {
                 int f = folded.codePointAt(j);
                 j += Character.charCount(f);
-                if (!TextNormalizer.isKeyChar(f)) {
-                    continue;
+                if (TextNormalizer.isKeyChar(f)) {
+                    out.add(f, i, next);
                 }
-                if (n == keys.length) {
-                    keys = java.util.Arrays.copyOf(keys, n * 2);
-                    starts = java.util.Arrays.copyOf(starts, n * 2);
-                    ends = java.util.Arrays.copyOf(ends, n * 2);
-                }
-                keys[n] = f;
-                starts[n] = i;
-                ends[n] = next;
-                n++;
             }
             i = next;
         }
-        return new KeyText(java.util.Arrays.copyOf(keys, n), java.util.Arrays.copyOf(starts, n), java.util.Arrays.copyOf(ends, n));
+        return out.build();
+    }
+
+    /** Growable parallel arrays of key code points and their original offsets. */
+    private static final class Builder {
+        private int[] keys;
+        private int[] starts;
+        private int[] ends;
+        private int n;
+
+        Builder(int capacity) {
+            keys = new int[capacity];
+            starts = new int[capacity];
+            ends = new int[capacity];
+        }
+
+        void add(int key, int start, int end) {
+            if (n == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, n * 2);
+                starts = java.util.Arrays.copyOf(starts, n * 2);
+                ends = java.util.Arrays.copyOf(ends, n * 2);
+            }
+            keys[n] = key;
+            starts[n] = start;
+            ends[n] = end;
+            n++;
+        }
+
+        KeyText build() {
+            return new KeyText(java.util.Arrays.copyOf(keys, n), java.util.Arrays.copyOf(starts, n), java.util.Arrays.copyOf(ends, n));
+        }
+
     }
 
     /** Number of key code points. */
