@@ -23,29 +23,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PhraseTruthTest {
 
+    /** The ids a search finds for a query; IOException passes through. */
+    interface Matcher {
+        Set<String> ids(SearchService service, String q) throws IOException;
+    }
+
     /** Compares with the light id walk; {@link #assertTruthWithHits} also builds every hit (snippets, sections). */
     static void assertTruth(SearchService service, List<Report> reports, Iterable<String> queries) throws IOException {
-        List<String> mismatches = new ArrayList<>();
-        int checked = 0;
-        TestCorpora.Truth truth = new TestCorpora.Truth(reports);
-        for (String q : queries) {
-            Set<String> expected = truth.of(q);
-            Set<String> actual = TestCorpora.matchingIds(service, q);
-            if (!expected.equals(actual)) {
-                mismatches.add(q + ": expected " + expected + " but found " + actual);
-            }
-            checked++;
-        }
-        assertThat(mismatches).as("queries whose matches differ from substring truth (of %d checked)", checked).isEmpty();
+        assertTruth(service, reports, queries, TestCorpora::matchingIds);
     }
 
     static void assertTruthWithHits(SearchService service, List<Report> reports, Iterable<String> queries) throws IOException {
+        assertTruth(service, reports, queries, TestCorpora::ids);
+    }
+
+    private static void assertTruth(SearchService service, List<Report> reports, Iterable<String> queries, Matcher matcher) throws IOException {
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
         TestCorpora.Truth truth = new TestCorpora.Truth(reports);
         for (String q : queries) {
             Set<String> expected = truth.of(q);
-            Set<String> actual = TestCorpora.ids(service, q);
+            Set<String> actual = matcher.ids(service, q);
             if (!expected.equals(actual)) {
                 mismatches.add(q + ": expected " + expected + " but found " + actual);
             }
