@@ -26,7 +26,7 @@ public final class IndexSchema {
     }
 
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt, never mixed. */
-    public static final String VERSION = "4";
+    public static final String VERSION = "5";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "fazhi.schema";
     /** Commit user-data key holding the user dictionary's fingerprint the ranking field was analysed with. */
@@ -42,6 +42,11 @@ public final class IndexSchema {
 
     // --- section documents
     public static final String SECTION_KIND = "kind";
+    /**
+     * The section kind's number ({@code SectionKind.ordinal()}) as doc values: the section facet reads the kind of
+     * every matching section in one pass, which a stored field would make a decompression per section.
+     */
+    public static final String SECTION_KIND_NUMBER = "kind_no";
     /** Position of the section in the report (0-based), stored. */
     public static final String SECTION_ORDINAL = "ordinal";
     public static final String SECTION_HEADING = "heading";

@@ -49,6 +49,7 @@ public final class ReportDocuments {
         doc.add(new StringField(IndexSchema.REPORT_ID, reportId, Field.Store.NO));
         doc.add(new StringField(IndexSchema.DOC_TYPE, IndexSchema.TYPE_SECTION, Field.Store.NO));
         doc.add(new StringField(IndexSchema.SECTION_KIND, section.kind().code(), Field.Store.YES));
+        doc.add(new NumericDocValuesField(IndexSchema.SECTION_KIND_NUMBER, section.kind().ordinal()));
         doc.add(new StoredField(IndexSchema.SECTION_ORDINAL, ordinal));
         if (section.heading() != null) {
             doc.add(new StoredField(IndexSchema.SECTION_HEADING, section.heading()));

@@ -28,6 +28,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 
 /**
  * Facet filters and counts: the request's year, region and level selections as a {@link DrillDownQuery}
@@ -72,25 +74,34 @@ final class FacetCounter {
         return ddq;
     }
 
-    /** Total (matching reports) and facets of a drill-down query. */
-    record Counts(long total, SearchFacets facets) {
+    /** Total (matching reports) and facets of a drill-down query, and the top hits when they were asked for. */
+    record Counts(long total, SearchFacets facets, TopDocs top) {
     }
 
     /**
-     * The total comes from the drill-down hits the facets are counted over (the same documents
-     * {@code searcher.count(query)} counts), so the query is not matched once more just for the total.
+     * Total, facets and (when {@code hits} is not null) the page's top hits, from one matching of the query: the
+     * hits are collected by the same drill-sideways pass the facets are counted from (its drill-down documents are
+     * exactly what {@code searcher.search(query, hits)} would see), so the query is not matched again for the page
+     * or for the total. The section facet takes one more pass (see {@link #sectionCounts}).
      */
-    Counts count(IndexSearcher searcher, SearchRequest request, DrillDownQuery query, QueryTranslator.ParsedQuery parsed) throws IOException {
+    Counts count(IndexSearcher searcher, SearchRequest request, DrillDownQuery query, QueryTranslator.ParsedQuery parsed,
+                 TopFieldCollectorManager hits) throws IOException {
         Optional<FacetTable> table = facetTable(searcher.getIndexReader());
         List<FacetCount> years = List.of();
         List<FacetCount> regions = List.of();
         List<FacetCount> levels = List.of();
         long total;
+        TopDocs top = null;
         if (table.isEmpty()) {
             total = searcher.count(query);
+            top = hits == null ? null : searcher.search(query, hits);
         } else {
             CountingSideways sideways = new CountingSideways(searcher, facetsConfig, table.get());
-            sideways.search(query, 1);
+            if (hits == null) {
+                sideways.search(query, 1);
+            } else {
+                top = sideways.search(query, hits).collectorResult;
+            }
             total = sideways.total;
             years = flat(table.get(), sideways.counts(IndexSchema.FACET_YEAR), IndexSchema.FACET_YEAR, v -> v + "年",
                     v -> request.years().contains(Integer.valueOf(v)));
@@ -100,7 +111,7 @@ final class FacetCounter {
             regions = regionLevel(table.get(), sideways.counts(IndexSchema.FACET_REGION),
                     table.get().dimChildren(IndexSchema.FACET_REGION), "", request, 0);
         }
-        return new Counts(total, new SearchFacets(years, regions, sectionCounts(searcher, request, parsed), levels));
+        return new Counts(total, new SearchFacets(years, regions, sectionCounts(searcher, request, parsed), levels), top);
     }
 
     /**
@@ -198,18 +209,47 @@ final class FacetCounter {
 
     /**
      * Section facet: for each kind, the reports that match the query with its phrases found in a section of that
-     * kind (all other filters applied, the section selection itself ignored: drill-sideways).
+     * kind (all other filters applied, the section selection itself ignored: drill-sideways). One pass over the
+     * matching sections when the query's shape allows it ({@link QueryTranslator#kindPlan}), else one count per kind.
      */
     private List<FacetCount> sectionCounts(IndexSearcher searcher, SearchRequest request, QueryTranslator.ParsedQuery parsed) throws IOException {
+        Optional<QueryTranslator.KindPlan> plan = translator.kindPlan(parsed);
+        long[] byKind = plan.isPresent()
+                ? SectionKindCounter.count(searcher, plan.get(), filterOnly(request), translator.reportDocs())
+                : sectionCountsPerKind(searcher, request, parsed);
         List<FacetCount> counts = new ArrayList<>();
         for (SectionKind kind : SectionKind.values()) {
-            QueryTranslator.Translation t = translator.translate(parsed, EnumSet.of(kind));
-            long count = searcher.count(drillDown(t.reportQuery(), request));
+            long count = byKind[kind.ordinal()];
             if (count > 0) {
                 counts.add(new FacetCount(kind.code(), kind.label(), count, request.sections().contains(kind), List.of()));
             }
         }
         return counts;
+    }
+
+    /** The section facet the plain way: one count of the query restricted to each kind (the reference for tests). */
+    long[] sectionCountsPerKind(IndexSearcher searcher, SearchRequest request, QueryTranslator.ParsedQuery parsed) throws IOException {
+        long[] counts = new long[SectionKind.values().length];
+        for (SectionKind kind : SectionKind.values()) {
+            QueryTranslator.Translation t = translator.translate(parsed, EnumSet.of(kind));
+            counts[kind.ordinal()] = searcher.count(drillDown(t.reportQuery(), request));
+        }
+        return counts;
+    }
+
+    /** The same section facet through the one-pass plan (empty when the query's shape has none); for tests. */
+    Optional<long[]> sectionCountsOnePass(IndexSearcher searcher, SearchRequest request, QueryTranslator.ParsedQuery parsed) throws IOException {
+        Optional<QueryTranslator.KindPlan> plan = translator.kindPlan(parsed);
+        return plan.isEmpty() ? Optional.empty()
+                : Optional.of(SectionKindCounter.count(searcher, plan.get(), filterOnly(request), translator.reportDocs()));
+    }
+
+    /** The request's facet filters alone (reports passing year/region/level selections), or null when it has none. */
+    private Query filterOnly(SearchRequest request) {
+        if (request.years().isEmpty() && request.regions().isEmpty() && request.levels().isEmpty()) {
+            return null;
+        }
+        return drillDown(QueryTranslator.allReports(), request);
     }
 
     /** The facet table of a reader, built on its first query and kept while the reader is among the last few. */

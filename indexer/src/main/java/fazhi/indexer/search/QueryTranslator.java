@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -529,6 +530,194 @@ public final class QueryTranslator {
         return new Translation(report, sections, List.copyOf(keys));
     }
 
+    /**
+     * The section facet's question — for each kind K, which reports match {@code translate(parsed, {K})} — as an
+     * expression over per-report facts that one pass over the matching sections gathers: for each section leaf (a
+     * phrase, a near group, or "any section"), the kinds of the report's sections it matched. Only for queries
+     * without negation whose every match needs a section match (restricting the kind then only removes reports,
+     * so the candidates are the reports of the leaves' section matches); empty otherwise, and the facet is counted
+     * one query per kind instead.
+     *
+     * @param sectionLeaves section-level queries (no kind restriction, no scoring clauses), by leaf index
+     * @param reportLeaves  report-level filters written in the query (year:, region:, level:), by leaf index
+     */
+    public record KindPlan(List<Query> sectionLeaves, List<Query> reportLeaves, KindExpression root) {
+    }
+
+    /** Whether a report matches under one kind, given its per-leaf kind masks and report-filter hits. */
+    public sealed interface KindExpression permits SectionLeaf, ReportLeaf, AllOf, AnyOf, Never {
+        boolean matches(int[] kindMasks, boolean[] reportHits, int kindBit);
+
+        /** True when every report it matches has a match of one of its section leaves. */
+        boolean anchored();
+    }
+
+    /** True when section leaf {@code index} matched a section of this kind inside {@code scopeMask}. */
+    record SectionLeaf(int index, int scopeMask) implements KindExpression {
+        public boolean matches(int[] kindMasks, boolean[] reportHits, int kindBit) {
+            return (kindMasks[index] & scopeMask & kindBit) != 0;
+        }
+
+        public boolean anchored() {
+            return true;
+        }
+    }
+
+    record ReportLeaf(int index) implements KindExpression {
+        public boolean matches(int[] kindMasks, boolean[] reportHits, int kindBit) {
+            return reportHits[index];
+        }
+
+        public boolean anchored() {
+            return false;
+        }
+    }
+
+    record AllOf(List<KindExpression> children) implements KindExpression {
+        public boolean matches(int[] kindMasks, boolean[] reportHits, int kindBit) {
+            for (KindExpression c : children) {
+                if (!c.matches(kindMasks, reportHits, kindBit)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public boolean anchored() {
+            return children.stream().anyMatch(KindExpression::anchored);
+        }
+    }
+
+    record AnyOf(List<KindExpression> children) implements KindExpression {
+        public boolean matches(int[] kindMasks, boolean[] reportHits, int kindBit) {
+            for (KindExpression c : children) {
+                if (c.matches(kindMasks, reportHits, kindBit)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public boolean anchored() {
+            return !children.isEmpty() && children.stream().allMatch(KindExpression::anchored);
+        }
+    }
+
+    /** A section: restriction that excludes the kind (matches nothing, so it needs no section either). */
+    record Never() implements KindExpression {
+        public boolean matches(int[] kindMasks, boolean[] reportHits, int kindBit) {
+            return false;
+        }
+
+        public boolean anchored() {
+            return true;
+        }
+    }
+
+    /** Bit of a kind in the masks of {@link KindPlan}. */
+    public static int kindBit(SectionKind kind) {
+        return 1 << kind.ordinal();
+    }
+
+    private static final int ALL_KINDS = (1 << SectionKind.values().length) - 1;
+
+    /** The one-pass plan of the section facet for {@code parsed}, when its shape allows one (see {@link KindPlan}). */
+    public Optional<KindPlan> kindPlan(ParsedQuery parsed) {
+        List<Query> sections = new ArrayList<>();
+        List<Query> reports = new ArrayList<>();
+        KindExpression root;
+        boolean[] positiveSection = new boolean[1];
+        if (parsed.root == null) {
+            root = null;
+        } else {
+            root = kindExpression(parsed.root, ALL_KINDS, sections, reports, positiveSection);
+            if (root == null) {
+                return Optional.empty();
+            }
+        }
+        if (!positiveSection[0]) {
+            // As in translate: without a positive phrase, the facet means "reports with a section of this kind".
+            sections.add(new TermQuery(new Term(IndexSchema.DOC_TYPE, IndexSchema.TYPE_SECTION)));
+            KindExpression any = new SectionLeaf(sections.size() - 1, ALL_KINDS);
+            root = root == null ? any : new AllOf(List.of(root, any));
+        }
+        return root.anchored() ? Optional.of(new KindPlan(List.copyOf(sections), List.copyOf(reports), root)) : Optional.empty();
+    }
+
+    /** Mirrors {@link #toReport} for a positive, negation-free tree; null when the tree has a negation. */
+    private KindExpression kindExpression(Node node, int scope, List<Query> sections, List<Query> reports, boolean[] positiveSection) {
+        return switch (node) {
+            case Phrase p -> {
+                sections.add(keyQuery(p.key()));
+                positiveSection[0] = true;
+                yield new SectionLeaf(sections.size() - 1, scope);
+            }
+            case Near near -> {
+                List<SpanQuery> parts = new ArrayList<>();
+                for (String key : near.keys()) {
+                    parts.add(spanPhrase(key));
+                }
+                sections.add(new SpanNearQuery(parts.toArray(SpanQuery[]::new), near.slop(), false));
+                positiveSection[0] = true;
+                yield new SectionLeaf(sections.size() - 1, scope);
+            }
+            case Everything e -> new AllOf(List.of());
+            case Filter f -> {
+                reports.add(filterQuery(f));
+                yield new ReportLeaf(reports.size() - 1);
+            }
+            case Not not -> null;
+            case Or or -> {
+                List<KindExpression> children = new ArrayList<>();
+                for (Node child : or.children()) {
+                    KindExpression c = kindExpression(child, scope, sections, reports, positiveSection);
+                    if (c == null) {
+                        yield null;
+                    }
+                    children.add(c);
+                }
+                yield new AnyOf(children);
+            }
+            case And and -> {
+                int inner = scope;
+                if (!and.kinds().isEmpty()) {
+                    int mask = 0;
+                    for (SectionKind k : and.kinds()) {
+                        mask |= kindBit(k);
+                    }
+                    inner &= mask;
+                    if (inner == 0) {
+                        yield new Never();
+                    }
+                }
+                List<KindExpression> children = new ArrayList<>();
+                boolean hasPositive = false;
+                for (Node child : and.children()) {
+                    if (child instanceof Not) {
+                        yield null;
+                    }
+                    KindExpression c = kindExpression(child, inner, sections, reports, positiveSection);
+                    if (c == null) {
+                        yield null;
+                    }
+                    children.add(c);
+                    hasPositive |= !(child instanceof Filter);
+                }
+                if (!hasPositive && !and.kinds().isEmpty()) {
+                    sections.add(new TermQuery(new Term(IndexSchema.DOC_TYPE, IndexSchema.TYPE_SECTION)));
+                    positiveSection[0] = true;
+                    children.add(new SectionLeaf(sections.size() - 1, inner));
+                }
+                yield new AllOf(children);
+            }
+        };
+    }
+
+    /** The report documents of a segment (the parents of the block join). */
+    BitSetProducer reportDocs() {
+        return reports;
+    }
+
     /** Every report document. */
     public static Query allReports() {
         return new TermQuery(new Term(IndexSchema.DOC_TYPE, IndexSchema.TYPE_REPORT));
@@ -655,8 +844,10 @@ public final class QueryTranslator {
     }
 
     /**
-     * Exact phrase on the phrase field: one key char is a unigram term, longer keys are their bigrams at
-     * consecutive positions (see KeyGramTokenizer), which is substring search on the phrase key.
+     * Exact phrase on the phrase field: one key char is a unigram term, longer keys are bigrams at their positions
+     * (see KeyGramTokenizer), which is substring search on the phrase key. Non-overlapping bigrams suffice — at 0,
+     * 2, 4, … and, for an odd length, the last pair — since together they pin every key char at its offset: a
+     * 6-char phrase is 3 terms instead of 5, so fewer postings are intersected and fewer positions decoded.
      */
     public static Query keyQuery(String key) {
         int[] cps = key.codePoints().toArray();
@@ -664,8 +855,11 @@ public final class QueryTranslator {
             return new TermQuery(new Term(IndexSchema.SECTION_KEY, key));
         }
         PhraseQuery.Builder b = new PhraseQuery.Builder();
-        for (int i = 0; i + 1 < cps.length; i++) {
+        for (int i = 0; i + 1 < cps.length; i += 2) {
             b.add(new Term(IndexSchema.SECTION_KEY, new String(cps, i, 2)), i);
+        }
+        if (cps.length % 2 == 1) {
+            b.add(new Term(IndexSchema.SECTION_KEY, new String(cps, cps.length - 2, 2)), cps.length - 2);
         }
         return b.build();
     }

@@ -46,6 +46,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.search.join.QueryBitSetProducer;
@@ -417,28 +419,43 @@ public final class SearchService implements Closeable {
 
     private SearchResult compute(IndexSearcher searcher, SearchRequest request) throws IOException {
         Plan plan = plan(searcher, request);
-        List<ReportHit> hits = new ArrayList<>();
-        String nextCursor = null;
+        TopFieldCollectorManager page = null;
+        int skip = 0;
         if (request.size() > 0) {
-            TopDocs top;
-            int skip;
             if (request.cursor() != null) {
-                top = searcher.searchAfter(decodeCursor(searcher, request), plan.query(), request.size(), plan.sort(), true);
-                skip = 0;
+                page = new TopFieldCollectorManager(plan.sort(), request.size(), decodeCursor(searcher, request), Integer.MAX_VALUE);
             } else {
-                int depth = request.page() * request.size();
-                top = searcher.search(plan.query(), depth, plan.sort(), true);
+                page = new TopFieldCollectorManager(plan.sort(), request.page() * request.size(), null, Integer.MAX_VALUE);
                 skip = (request.page() - 1) * request.size();
             }
+        }
+        // Total and facets do not depend on sort or page: cached once for every page of the same search. When they
+        // are not cached yet, the page's hits are collected by the same pass that counts them.
+        ResultKey key = new ResultKey(request.withoutPaging(), snapshot(searcher));
+        Summary summary = summaries.getIfPresent(key);
+        TopDocs top = null;
+        if (summary == null) {
+            FacetCounter.Counts counts = facetCounter.count(searcher, request, plan.query(), plan.parsed(), page);
+            summary = new Summary(counts.total(), counts.facets());
+            summaries.put(key, summary);
+            top = counts.top();
+        } else if (page != null) {
+            top = searcher.search(plan.query(), page);
+        }
+        List<ReportHit> hits = new ArrayList<>();
+        String nextCursor = null;
+        if (top != null) {
             Weight sections = sectionWeight(searcher, plan);
             if (skip < top.scoreDocs.length) {
-                hits.addAll(hits(searcher, top.scoreDocs, skip, sections, plan.translation().highlightKeys()));
+                ScoreDoc[] shown = java.util.Arrays.copyOfRange(top.scoreDocs, skip, top.scoreDocs.length);
+                TopFieldCollector.populateScores(shown, searcher, plan.query());
+                hits.addAll(hits(searcher, shown, 0, sections, plan.translation().highlightKeys()));
             }
             if (top.scoreDocs.length > skip && top.scoreDocs.length - skip == request.size()) {
                 nextCursor = Cursor.encode(request.sort(), (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
             }
         }
-        return summarize(searcher, request, plan, hits, nextCursor);
+        return new SearchResult(request.q(), summary.total(), hits, summary.facets(), request, nextCursor);
     }
 
     private FieldDoc decodeCursor(IndexSearcher searcher, SearchRequest request) {
@@ -471,7 +488,7 @@ public final class SearchService implements Closeable {
         ResultKey key = new ResultKey(request.withoutPaging(), version);
         Summary summary = summaries.getIfPresent(key);
         if (summary == null) {
-            FacetCounter.Counts counts = facetCounter.count(searcher, request, plan.query(), plan.parsed());
+            FacetCounter.Counts counts = facetCounter.count(searcher, request, plan.query(), plan.parsed(), null);
             summary = new Summary(counts.total(), counts.facets());
             summaries.put(key, summary);
         }

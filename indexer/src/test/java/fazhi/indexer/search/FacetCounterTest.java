@@ -119,7 +119,7 @@ class FacetCounterTest {
         QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
         QueryTranslator.Translation t = translator.translate(parsed, request.sections());
         var query = counter.drillDown(t.reportQuery(), request);
-        FacetCounter.Counts counts = counter.count(searcher, request, query, parsed);
+        FacetCounter.Counts counts = counter.count(searcher, request, query, parsed, null);
         assertThat(counts.total()).as("total of " + request.toQueryString()).isEqualTo(searcher.count(query));
         return counts.facets();
     }

@@ -1,0 +1,128 @@
+package fazhi.indexer.search;
+
+import fazhi.core.model.SectionKind;
+import fazhi.indexer.schema.IndexSchema;
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.util.BitSet;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The section facet in one pass: walks the sections each leaf of a {@link QueryTranslator.KindPlan} matches (no
+ * scoring), collects per report which kinds each leaf matched in, and evaluates the plan once per kind. The same
+ * counts as one {@code count(translate(parsed, {kind}))} per kind, at the cost of one match of the phrases instead
+ * of one per kind.
+ */
+final class SectionKindCounter {
+    private static final int KINDS = SectionKind.values().length;
+
+    private SectionKindCounter() {
+    }
+
+    /**
+     * Reports per kind ordinal that match the plan for that kind and the report filter ({@code null}: no filter).
+     */
+    static long[] count(IndexSearcher searcher, QueryTranslator.KindPlan plan, Query reportFilter, BitSetProducer reportDocs)
+            throws IOException {
+        List<Weight> sectionWeights = weights(searcher, plan.sectionLeaves());
+        List<Weight> reportWeights = weights(searcher, plan.reportLeaves());
+        Weight filterWeight = reportFilter == null ? null : weights(searcher, List.of(reportFilter)).getFirst();
+        long[] counts = new long[KINDS];
+        int[] masks = new int[sectionWeights.size()];
+        boolean[] reportHits = new boolean[reportWeights.size()];
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            BitSet parents = reportDocs.getBitSet(leaf);
+            if (parents == null || leaf.reader().getNumericDocValues(IndexSchema.SECTION_KIND_NUMBER) == null) {
+                continue;
+            }
+            DocIdSetIterator[] sections = iterators(sectionWeights, leaf);
+            // Doc values only move forward: one instance per leaf iterator, each read in its iterator's order.
+            NumericDocValues[] kinds = new NumericDocValues[sections.length];
+            for (int i = 0; i < kinds.length; i++) {
+                kinds[i] = leaf.reader().getNumericDocValues(IndexSchema.SECTION_KIND_NUMBER);
+            }
+            DocIdSetIterator[] reports = iterators(reportWeights, leaf);
+            DocIdSetIterator filter = filterWeight == null ? null : iterators(List.of(filterWeight), leaf)[0];
+            if (filterWeight != null && filter == null) {
+                continue; // no report of this segment passes the filter
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (DocIdSetIterator it : sections) {
+                if (it != null) {
+                    it.nextDoc();
+                }
+            }
+            while (true) {
+                int parent = DocIdSetIterator.NO_MORE_DOCS;
+                for (DocIdSetIterator it : sections) {
+                    if (it != null && it.docID() != DocIdSetIterator.NO_MORE_DOCS) {
+                        parent = Math.min(parent, parents.nextSetBit(it.docID()));
+                    }
+                }
+                if (parent == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                // The report's sections precede it in its block: every leaf's matches below it belong to it.
+                for (int i = 0; i < sections.length; i++) {
+                    int mask = 0;
+                    DocIdSetIterator it = sections[i];
+                    if (it != null) {
+                        for (int doc = it.docID(); doc < parent; doc = it.nextDoc()) {
+                            if (kinds[i].advanceExact(doc)) {
+                                mask |= 1 << (int) kinds[i].longValue();
+                            }
+                        }
+                    }
+                    masks[i] = mask;
+                }
+                if (live != null && !live.get(parent) || filter != null && !at(filter, parent)) {
+                    continue;
+                }
+                for (int i = 0; i < reports.length; i++) {
+                    reportHits[i] = reports[i] != null && at(reports[i], parent);
+                }
+                for (int k = 0; k < KINDS; k++) {
+                    if (plan.root().matches(masks, reportHits, 1 << k)) {
+                        counts[k]++;
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Advances a report-level iterator to {@code doc} (never backwards: parents come in order) and says if it is there. */
+    private static boolean at(DocIdSetIterator it, int doc) throws IOException {
+        int d = it.docID();
+        if (d < doc) {
+            d = it.advance(doc);
+        }
+        return d == doc;
+    }
+
+    private static List<Weight> weights(IndexSearcher searcher, List<Query> queries) throws IOException {
+        java.util.ArrayList<Weight> weights = new java.util.ArrayList<>(queries.size());
+        for (Query q : queries) {
+            weights.add(searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f));
+        }
+        return weights;
+    }
+
+    private static DocIdSetIterator[] iterators(List<Weight> weights, LeafReaderContext leaf) throws IOException {
+        DocIdSetIterator[] its = new DocIdSetIterator[weights.size()];
+        for (int i = 0; i < its.length; i++) {
+            Scorer scorer = weights.get(i).scorer(leaf);
+            its[i] = scorer == null ? null : scorer.iterator();
+        }
+        return its;
+    }
+}

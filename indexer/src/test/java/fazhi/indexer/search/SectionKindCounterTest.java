@@ -1,0 +1,114 @@
+package fazhi.indexer.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fazhi.core.model.Level;
+import fazhi.core.model.Region;
+import fazhi.core.model.Report;
+import fazhi.core.model.Section;
+import fazhi.core.model.SectionKind;
+import fazhi.indexer.TestCorpora;
+import fazhi.indexer.analysis.Synonyms;
+import fazhi.indexer.analysis.UserDictionary;
+import fazhi.indexer.index.Indexer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.join.QueryBitSetProducer;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The section facet counted in one pass over the matching sections equals the plain way (one count of the query
+ * restricted to each kind) for every query shape the one-pass plan accepts, over several segments with deleted
+ * documents; queries with a negation keep the plain way.
+ */
+class SectionKindCounterTest {
+    private static final String[] SENTENCES = {"推进法治政府建设。", "落实法律顾问制度。", "开展矛盾纠纷调解。", "严格行政执法三项制度。",
+        "法治宣传教育深入人心。", "民情茶室化解纠纷。"};
+
+    private static List<Report> reports(String prefix, int count, long seed) {
+        Random random = new Random(seed);
+        Region[] regions = FacetCounterTest.REGIONS;
+        List<Report> reports = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<Section> sections = new ArrayList<>();
+            int n = 1 + random.nextInt(4);
+            for (int s = 0; s < n; s++) {
+                SectionKind kind = SectionKind.values()[random.nextInt(SectionKind.values().length)];
+                StringBuilder text = new StringBuilder();
+                for (int w = 0; w < 1 + random.nextInt(3); w++) {
+                    text.append(SENTENCES[random.nextInt(SENTENCES.length)]);
+                }
+                sections.add(new Section(random.nextInt(5) == 0 ? null : "第" + s + "部分", kind, text.toString()));
+            }
+            reports.add(TestCorpora.report(prefix + i, 2019 + random.nextInt(5), LocalDate.of(2021, 1, 1).plusDays(i),
+                    Level.values()[random.nextInt(Level.values().length)], regions[random.nextInt(regions.length)],
+                    sections.toArray(Section[]::new)));
+        }
+        return reports;
+    }
+
+    private static final List<SearchRequest> ONE_PASS = List.of(
+            SearchRequest.of(""),
+            SearchRequest.of("法治"),
+            SearchRequest.of("法律顾问"),
+            SearchRequest.of("法治 调解"),
+            SearchRequest.of("法律顾问 OR 民情茶室"),
+            SearchRequest.of("\"法治 纠纷\"~20"),
+            SearchRequest.of("section:problems 法治"),
+            SearchRequest.of("section:problems,plans"),
+            SearchRequest.of("(section:problems 法治) OR 调解"),
+            SearchRequest.of("法治 year:2021"),
+            SearchRequest.of("法治 year:2020-2022 level:township"),
+            SearchRequest.of("* 法治"),
+            SearchRequest.of("year:2021"),
+            SearchRequest.builder().q("法治").section("problems").build(),
+            SearchRequest.builder().q("调解").year("2020").year("2022").build(),
+            SearchRequest.builder().q("").region("重庆市/渝北区").level("township").build(),
+            SearchRequest.builder().q("纠纷 宣传").region("四川省").region("北京市/海淀区/中关村街道").year("2021").build());
+
+    private static final List<SearchRequest> PER_KIND = List.of(
+            SearchRequest.of("法治 -调解"),
+            SearchRequest.of("法治 OR year:2021"),
+            SearchRequest.of("NOT 法律顾问"));
+
+    @Test
+    void onePassEqualsOneCountPerKind(@TempDir Path dir) throws IOException {
+        List<Report> first = reports("a", 160, 11);
+        TestCorpora.index(dir, first);
+        List<Report> second = new ArrayList<>(first); // a second run: changed reports replace their blocks (deletions)
+        List<Report> changed = reports("a", 40, 12);
+        for (int i = 0; i < changed.size(); i++) {
+            second.set(i * 4, changed.get(i));
+        }
+        second.addAll(reports("b", 80, 13));
+        TestCorpora.index(dir, second);
+        try (var directory = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(directory)) {
+            assertThat(reader.leaves()).hasSizeGreaterThan(1);
+            assertThat(reader.hasDeletions()).isTrue();
+            IndexSearcher searcher = new IndexSearcher(reader);
+            QueryTranslator translator = new QueryTranslator(UserDictionary.shipped(), Synonyms.shipped(),
+                    new QueryBitSetProducer(QueryTranslator.allReports()));
+            FacetCounter counter = new FacetCounter(translator);
+            for (SearchRequest request : ONE_PASS) {
+                QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
+                long[] plain = counter.sectionCountsPerKind(searcher, request, parsed);
+                assertThat(Arrays.stream(plain).sum()).as("a query that counts something: " + request.toQueryString()).isPositive();
+                assertThat(counter.sectionCountsOnePass(searcher, request, parsed)).as(request.toQueryString())
+                        .hasValueSatisfying(onePass -> assertThat(onePass).as(request.toQueryString()).containsExactly(plain));
+            }
+            for (SearchRequest request : PER_KIND) {
+                QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
+                assertThat(counter.sectionCountsOnePass(searcher, request, parsed)).as(request.toQueryString()).isEmpty();
+            }
+        }
+    }
+}
