@@ -94,8 +94,11 @@ public final class SearchService implements Closeable {
     private record RecordKey(String id, long snapshot) {
     }
 
-    private SearchService(Directory directory) throws IOException {
+    private final int orderChunk;
+
+    private SearchService(Directory directory, int orderChunk) throws IOException {
         this.directory = directory;
+        this.orderChunk = orderChunk;
         this.manager = new SearcherManager(directory, null);
         this.translator = new QueryTranslator(UserDictionary.shipped(), Synonyms.shipped(), reportDocs);
         this.facetCounter = new FacetCounter(translator);
@@ -109,6 +112,11 @@ public final class SearchService implements Closeable {
 
     /** Opens the index of a data directory ({@code DIR/index}); bad input when there is none yet. */
     public static SearchService open(Path dataDir) throws IOException {
+        return open(dataDir, ORDER_CHUNK);
+    }
+
+    /** As {@link #open(Path)}, ordering streamed result sets {@code orderChunk} results per query match (tests). */
+    static SearchService open(Path dataDir, int orderChunk) throws IOException {
         Path indexDir = Indexer.indexDirectory(dataDir);
         if (!Files.isDirectory(indexDir)) {
             throw noIndex(dataDir);
@@ -118,7 +126,7 @@ public final class SearchService implements Closeable {
             directory.close();
             throw noIndex(dataDir);
         }
-        return new SearchService(directory);
+        return new SearchService(directory, orderChunk);
     }
 
     private static BadInputException noIndex(Path dataDir) {
@@ -214,7 +222,7 @@ public final class SearchService implements Closeable {
                     ((ResultVisitor) visitor).begin(summarize(searcher, request, plan, List.of(), null));
                 }
                 Weight sections = sectionWeight(searcher, plan);
-                return walk(searcher, plan, request, limit, page -> {
+                return walk(searcher, plan, request, limit, true, page -> {
                     for (ReportHit hit : hits(searcher, page, 0, sections, plan.translation().highlightKeys())) {
                         visitor.visit(hit);
                     }
@@ -233,42 +241,60 @@ public final class SearchService implements Closeable {
         return withSearcher(searcher -> {
             List<String> ids = new ArrayList<>();
             Plan plan = plan(searcher, request);
-            StoredFields stored = searcher.storedFields();
-            walk(searcher, plan, request, limit, page -> {
+            walk(searcher, plan, request, limit, false, page -> {
                 for (ScoreDoc sd : page) {
-                    ids.add(stored.document(sd.doc, ID_FIELDS).get(IndexSchema.REPORT_ID));
+                    // Every sort ends with the report id (unique tie-break): read it from the sort key, not the store.
+                    Object[] keys = ((FieldDoc) sd).fields;
+                    ids.add(((BytesRef) keys[keys.length - 1]).utf8ToString());
                 }
             });
             return ids;
         });
     }
 
-    private static final Set<String> ID_FIELDS = Set.of(IndexSchema.REPORT_ID);
-
     private interface PageVisitor {
         void visit(ScoreDoc[] page) throws IOException;
     }
 
-    /** Every result in order, a batch at a time, with searchAfter on one searcher. Returns how many were visited. */
-    private long walk(IndexSearcher searcher, Plan plan, SearchRequest request, long limit, PageVisitor visitor) throws IOException {
+    /**
+     * Every result in order, a batch of {@link #STREAM_BATCH} at a time, on one searcher. The order is computed by
+     * one matching of the query per {@link #ORDER_CHUNK} results (by default) (searchAfter for the next chunk), not one per
+     * batch: re-running a phrase query for every 200 hits made exports quadratic in the result size. The chunk
+     * bounds what is held (doc, score and sort key per result, ~130 bytes each), whatever the result size.
+     * Returns how many were visited.
+     */
+    private long walk(IndexSearcher searcher, Plan plan, SearchRequest request, long limit, boolean withScores,
+                      PageVisitor visitor) throws IOException {
         long max = limit <= 0 ? Long.MAX_VALUE : limit;
         long visited = 0;
         FieldDoc after = request.cursor() == null ? null : decodeCursor(searcher, request);
         while (visited < max) {
-            int n = (int) Math.min(STREAM_BATCH, max - visited);
-            TopDocs page = searcher.searchAfter(after, plan.query(), n, plan.sort(), true);
-            if (page.scoreDocs.length == 0) {
+            int n = (int) Math.min(orderChunk, max - visited);
+            TopDocs chunk = searcher.search(plan.query(), new TopFieldCollectorManager(plan.sort(), n, after, Integer.MAX_VALUE));
+            ScoreDoc[] docs = chunk.scoreDocs;
+            boolean scoreSorted = plan.sort().getSort()[0].getType() == SortField.Type.SCORE;
+            for (int from = 0; from < docs.length; from += STREAM_BATCH) {
+                ScoreDoc[] batch = java.util.Arrays.copyOfRange(docs, from, Math.min(docs.length, from + STREAM_BATCH));
+                if (scoreSorted) {
+                    for (ScoreDoc sd : batch) {
+                        sd.score = (Float) ((FieldDoc) sd).fields[0]; // the sort key is the score
+                    }
+                } else if (withScores) {
+                    TopFieldCollector.populateScores(batch, searcher, plan.query());
+                }
+                visitor.visit(batch);
+            }
+            visited += docs.length;
+            if (docs.length < n) {
                 break;
             }
-            visitor.visit(page.scoreDocs);
-            visited += page.scoreDocs.length;
-            after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
-            if (page.scoreDocs.length < n) {
-                break;
-            }
+            after = (FieldDoc) docs[docs.length - 1];
         }
         return visited;
     }
+
+    /** Results ordered per matching of the query when streaming a whole result set (see {@link #walk}). */
+    static final int ORDER_CHUNK = 50_000;
 
     /** What {@link #export} feeds: the summary first, then every hit. */
     public interface ResultVisitor extends HitVisitor {

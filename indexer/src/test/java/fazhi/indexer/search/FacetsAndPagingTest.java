@@ -29,6 +29,7 @@ class FacetsAndPagingTest {
     static final Region WUHOU = new Region("四川省", "成都市", "武侯区", null, "510107");
 
     SearchService service;
+    Path dataDir;
     List<Report> reports = new ArrayList<>();
 
     @BeforeAll
@@ -46,6 +47,7 @@ class FacetsAndPagingTest {
                     levels[r], regions[r], sections.toArray(Section[]::new)));
         }
         service = TestCorpora.indexAndOpen(dir, reports);
+        dataDir = dir;
     }
 
     @AfterAll
@@ -114,6 +116,15 @@ class FacetsAndPagingTest {
             List<String> all = new ArrayList<>();
             service.forEachHit(SearchRequest.builder().q("法治").sort(sort).build(), 0, h -> all.add(h.id()));
             assertThat(all).hasSize(60).doesNotHaveDuplicates();
+            assertThat(service.reportIds(SearchRequest.builder().q("法治").sort(sort).build(), 0)).as(sort.code()).isEqualTo(all);
+            // Streaming orders the results one chunk per query match: chunk boundaries must not reorder or drop any.
+            try (SearchService chunked = SearchService.open(dataDir, 7)) {
+                List<String> byChunk = new ArrayList<>();
+                chunked.forEachHit(SearchRequest.builder().q("法治").sort(sort).build(), 0, h -> byChunk.add(h.id()));
+                assertThat(byChunk).as(sort.code()).isEqualTo(all);
+                assertThat(chunked.reportIds(SearchRequest.builder().q("法治").sort(sort).build(), 0)).as(sort.code()).isEqualTo(all);
+                assertThat(chunked.reportIds(SearchRequest.builder().q("法治").sort(sort).build(), 23)).isEqualTo(all.subList(0, 23));
+            }
 
             List<String> byPage = new ArrayList<>();
             for (int page = 1; page <= 7; page++) {
