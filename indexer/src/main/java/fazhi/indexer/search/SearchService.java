@@ -272,15 +272,10 @@ public final class SearchService implements Closeable {
             int n = (int) Math.min(orderChunk, max - visited);
             TopDocs chunk = searcher.search(plan.query(), new TopFieldCollectorManager(plan.sort(), n, after, Integer.MAX_VALUE));
             ScoreDoc[] docs = chunk.scoreDocs;
-            boolean scoreSorted = plan.sort().getSort()[0].getType() == SortField.Type.SCORE;
             for (int from = 0; from < docs.length; from += STREAM_BATCH) {
                 ScoreDoc[] batch = java.util.Arrays.copyOfRange(docs, from, Math.min(docs.length, from + STREAM_BATCH));
-                if (scoreSorted) {
-                    for (ScoreDoc sd : batch) {
-                        sd.score = (Float) ((FieldDoc) sd).fields[0]; // the sort key is the score
-                    }
-                } else if (withScores) {
-                    TopFieldCollector.populateScores(batch, searcher, plan.query());
+                if (withScores) {
+                    fillScores(searcher, plan, batch);
                 }
                 visitor.visit(batch);
             }
@@ -291,6 +286,20 @@ public final class SearchService implements Closeable {
             after = (FieldDoc) docs[docs.length - 1];
         }
         return visited;
+    }
+
+    /**
+     * Sets each hit's relevance score: taken from the sort key when the order is by relevance (free), computed
+     * again for just these documents otherwise.
+     */
+    private static void fillScores(IndexSearcher searcher, Plan plan, ScoreDoc[] docs) throws IOException {
+        if (plan.sort().getSort()[0].getType() == SortField.Type.SCORE) {
+            for (ScoreDoc sd : docs) {
+                sd.score = (Float) ((FieldDoc) sd).fields[0];
+            }
+        } else {
+            TopFieldCollector.populateScores(docs, searcher, plan.query());
+        }
     }
 
     /** Results ordered per matching of the query when streaming a whole result set (see {@link #walk}). */
@@ -474,7 +483,7 @@ public final class SearchService implements Closeable {
             Weight sections = sectionWeight(searcher, plan);
             if (skip < top.scoreDocs.length) {
                 ScoreDoc[] shown = java.util.Arrays.copyOfRange(top.scoreDocs, skip, top.scoreDocs.length);
-                TopFieldCollector.populateScores(shown, searcher, plan.query());
+                fillScores(searcher, plan, shown);
                 hits.addAll(hits(searcher, shown, 0, sections, plan.translation().highlightKeys()));
             }
             if (top.scoreDocs.length > skip && top.scoreDocs.length - skip == request.size()) {

@@ -111,6 +111,21 @@ class FacetsAndPagingTest {
     }
 
     @Test
+    void hitsCarryTheSameRelevanceScoreInEveryOrder() throws IOException {
+        java.util.Map<String, Float> byRelevance = new java.util.HashMap<>();
+        List<ReportHit> ranked = service.search(SearchRequest.builder().q("法治 差距").size(100).build()).hits();
+        ranked.forEach(h -> byRelevance.put(h.id(), h.score()));
+        assertThat(ranked).isNotEmpty().allSatisfy(h -> assertThat(h.score()).isPositive());
+        assertThat(ranked).extracting(ReportHit::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        for (SortOrder sort : SortOrder.values()) {
+            SearchRequest request = SearchRequest.builder().q("法治 差距").sort(sort).size(100).build();
+            assertThat(service.search(request).hits()).as(sort.code())
+                    .allSatisfy(h -> assertThat(h.score()).isEqualTo(byRelevance.get(h.id())));
+            service.forEachHit(request, 0, h -> assertThat(h.score()).as(sort.code()).isEqualTo(byRelevance.get(h.id())));
+        }
+    }
+
+    @Test
     void pagesAndCursorsWalkTheSameOrderWithoutGapsOrRepeats() throws IOException {
         for (SortOrder sort : SortOrder.values()) {
             List<String> all = new ArrayList<>();
