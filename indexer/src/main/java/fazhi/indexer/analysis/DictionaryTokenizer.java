@@ -76,6 +76,10 @@ public final class DictionaryTokenizer extends Tokenizer {
         int max = dictionary.maxLength();
         while (i < folded.length()) {
             int match = 0;
+            if (!dictionary.mayStartWith(folded.charAt(i))) {
+                i++;
+                continue;
+            }
             for (int len = Math.min(max, folded.length() - i); len >= 2; len--) {
                 if (dictionary.contains(folded.substring(i, i + len))) {
                     match = len;

@@ -22,6 +22,8 @@ public final class UserDictionary {
 
     private final Set<String> words;
     private final int maxLength;
+    /** First chars of the words: most text positions start no word and are passed over without a lookup. */
+    private final java.util.BitSet firstChars = new java.util.BitSet();
 
     public UserDictionary(Iterable<String> terms) {
         Set<String> folded = new HashSet<>();
@@ -35,6 +37,12 @@ public final class UserDictionary {
         }
         this.words = Set.copyOf(folded);
         this.maxLength = max;
+        words.forEach(w -> firstChars.set(w.charAt(0)));
+    }
+
+    /** False when no word starts with this (folded) char. */
+    public boolean mayStartWith(char c) {
+        return firstChars.get(c);
     }
 
     /** The dictionary as shipped. */
