@@ -21,6 +21,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer-queries", defaultValue = "100", description = "phrase queries also run on FTS5 and ripgrep (default 100)") int peerQueries;
     @Option(names = "--seed", defaultValue = "42", description = "seed of the query sample (default 42)") long seed;
     @Option(names = "--no-http", description = "skip the HTTP measurement (the portal is not started)") boolean noHttp;
+    @Option(names = "--reuse-index", description = "keep an index that is already current (incremental indexing) instead of timing a rebuild; index-build figures are then not measured") boolean reuseIndex;
     @Option(names = "--out", paramLabel = "FILE", description = "also write the Markdown to FILE (default DIR/bench/results.md)") Path out;
     @Spec
     CommandSpec spec;
@@ -30,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = data.existing();
         Bench.Options options = Bench.Options.defaults(dir).withSeed(seed)
                 .withSizes(phrases, peerQueries, 16_000_000);
-        options = options.withHttp(!noHttp);
+        options = options.withHttp(!noHttp).withReuseIndex(reuseIndex);
         Bench.Outcome outcome = Bench.run(options, System.err);
         Path file = out != null ? out : dir.resolve("bench").resolve("results.md");
         Files.writeString(file, outcome.markdown(), StandardCharsets.UTF_8);

@@ -68,5 +68,12 @@ class BenchSmokeTest {
         assertThat(outcome.httpMeasured()).isTrue();
         assertThat(outcome.markdown()).contains("### Index build", "### Query latency and throughput", "ours (page) / FTS5", "ours (ids) / ripgrep",
                 "HTTP /api/search", "### CSV export", "### Targets of issue 7", "identical");
+
+        // Re-measuring queries on the index just built: nothing is analysed again, and the sets still agree.
+        Bench.Outcome again = Bench.run(Bench.Options.defaults(dir).withSizes(12, 12, 100_000).withHttp(false).withReuseIndex(true),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertThat(again.disagreements()).isEmpty();
+        assertThat(again.markdown()).contains("not measured in this run (`--reuse-index`)", "analysed 0 of 200 reports again")
+                .doesNotContain("### Index build (");
     }
 }

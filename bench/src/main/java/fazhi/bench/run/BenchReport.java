@@ -108,6 +108,17 @@ final class BenchReport {
             verdict(charsPerSecond >= 0.8 * ceiling)});
     }
 
+    void indexReused(IndexBench.Reuse reuse) {
+        line("### Index build: not measured in this run (`--reuse-index`)");
+        line("");
+        line("The index already in the data directory was kept: the indexer ran incrementally (" + f(reuse.millis() / 1000.0, 1)
+                + " s) and analysed " + f(reuse.analysed(), 0) + " of " + f(reuse.reports(), 0) + " reports again"
+                + (reuse.rebuilt() ? " (it had to rebuild: the index was of another schema or dictionary)" : "")
+                + "; index size " + mb(reuse.indexBytes()) + ". Index-build figures come from a run without `--reuse-index`.");
+        line("");
+        targets.add(new String[] {"index build ≥ 0.8 × (smartcn-only × cores)", "not measured (--reuse-index)", "–"});
+    }
+
     void mix(List<BenchQuery> mix) {
         long[] counts = new long[BenchQuery.Kind.values().length];
         mix.forEach(q -> counts[q.kind().ordinal()]++);

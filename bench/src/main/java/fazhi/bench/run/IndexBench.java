@@ -41,6 +41,17 @@ final class IndexBench {
                 Runtime.getRuntime().availableProcessors(), size(Indexer.indexDirectory(dataDir)), peak, live, heapBefore);
     }
 
+    /** What {@code --reuse-index} did: an incremental run of the real indexer, which analyses only changed reports. */
+    record Reuse(int reports, int analysed, boolean rebuilt, long millis, long indexBytes) {
+    }
+
+    static Reuse reuse(Path dataDir) throws IOException {
+        long start = System.nanoTime();
+        IndexSummary summary = new Indexer(dataDir).index(false, IndexProgress.NONE);
+        return new Reuse(summary.reports(), summary.indexed(), summary.rebuilt(), (System.nanoTime() - start) / 1_000_000,
+                size(Indexer.indexDirectory(dataDir)));
+    }
+
     static long size(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).mapToLong(p -> {
