@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -41,6 +42,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -95,11 +97,24 @@ public final class SearchService implements Closeable {
     }
 
     private final int orderChunk;
+    /** Threads that search the slices of one query in parallel (null on one core). */
+    private final java.util.concurrent.ExecutorService sliceThreads;
 
     private SearchService(Directory directory, int orderChunk) throws IOException {
         this.directory = directory;
         this.orderChunk = orderChunk;
-        this.manager = new SearcherManager(directory, null);
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.sliceThreads = cores < 2 ? null : Executors.newFixedThreadPool(cores, r -> {
+            Thread t = new Thread(r, "search-slice");
+            t.setDaemon(true);
+            return t;
+        });
+        this.manager = new SearcherManager(directory, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                return sliceThreads == null ? new IndexSearcher(reader) : new SlicedSearcher(reader, sliceThreads);
+            }
+        });
         this.translator = new QueryTranslator(UserDictionary.shipped(), Synonyms.shipped(), reportDocs);
         this.facetCounter = new FacetCounter(translator);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -668,6 +683,9 @@ public final class SearchService implements Closeable {
         try {
             manager.close();
         } finally {
+            if (sliceThreads != null) {
+                sliceThreads.shutdownNow();
+            }
             directory.close();
         }
     }

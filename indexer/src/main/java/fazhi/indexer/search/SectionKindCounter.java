@@ -36,64 +36,78 @@ final class SectionKindCounter {
         List<Weight> sectionWeights = weights(searcher, plan.sectionLeaves());
         List<Weight> reportWeights = weights(searcher, plan.reportLeaves());
         Weight filterWeight = reportFilter == null ? null : weights(searcher, List.of(reportFilter)).getFirst();
+        List<java.util.concurrent.Callable<long[]>> tasks = new java.util.ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            tasks.add(() -> countLeaf(leaf, plan, sectionWeights, reportWeights, filterWeight, reportDocs));
+        }
+        long[] counts = new long[KINDS];
+        // Segments are independent: counted in parallel on the searcher's threads (in turn without an executor).
+        for (long[] leafCounts : searcher.getTaskExecutor().invokeAll(tasks)) {
+            for (int k = 0; k < KINDS; k++) {
+                counts[k] += leafCounts[k];
+            }
+        }
+        return counts;
+    }
+
+    private static long[] countLeaf(LeafReaderContext leaf, QueryTranslator.KindPlan plan, List<Weight> sectionWeights,
+                                    List<Weight> reportWeights, Weight filterWeight, BitSetProducer reportDocs) throws IOException {
         long[] counts = new long[KINDS];
         int[] masks = new int[sectionWeights.size()];
         boolean[] reportHits = new boolean[reportWeights.size()];
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            BitSet parents = reportDocs.getBitSet(leaf);
-            if (parents == null || leaf.reader().getNumericDocValues(IndexSchema.SECTION_KIND_NUMBER) == null) {
-                continue;
+        BitSet parents = reportDocs.getBitSet(leaf);
+        if (parents == null || leaf.reader().getNumericDocValues(IndexSchema.SECTION_KIND_NUMBER) == null) {
+            return counts;
+        }
+        DocIdSetIterator[] sections = iterators(sectionWeights, leaf);
+        // Doc values only move forward: one instance per leaf iterator, each read in its iterator's order.
+        NumericDocValues[] kinds = new NumericDocValues[sections.length];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = leaf.reader().getNumericDocValues(IndexSchema.SECTION_KIND_NUMBER);
+        }
+        DocIdSetIterator[] reports = iterators(reportWeights, leaf);
+        DocIdSetIterator filter = filterWeight == null ? null : iterators(List.of(filterWeight), leaf)[0];
+        if (filterWeight != null && filter == null) {
+            return counts; // no report of this segment passes the filter
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        for (DocIdSetIterator it : sections) {
+            if (it != null) {
+                it.nextDoc();
             }
-            DocIdSetIterator[] sections = iterators(sectionWeights, leaf);
-            // Doc values only move forward: one instance per leaf iterator, each read in its iterator's order.
-            NumericDocValues[] kinds = new NumericDocValues[sections.length];
-            for (int i = 0; i < kinds.length; i++) {
-                kinds[i] = leaf.reader().getNumericDocValues(IndexSchema.SECTION_KIND_NUMBER);
-            }
-            DocIdSetIterator[] reports = iterators(reportWeights, leaf);
-            DocIdSetIterator filter = filterWeight == null ? null : iterators(List.of(filterWeight), leaf)[0];
-            if (filterWeight != null && filter == null) {
-                continue; // no report of this segment passes the filter
-            }
-            Bits live = leaf.reader().getLiveDocs();
+        }
+        while (true) {
+            int parent = DocIdSetIterator.NO_MORE_DOCS;
             for (DocIdSetIterator it : sections) {
-                if (it != null) {
-                    it.nextDoc();
+                if (it != null && it.docID() != DocIdSetIterator.NO_MORE_DOCS) {
+                    parent = Math.min(parent, parents.nextSetBit(it.docID()));
                 }
             }
-            while (true) {
-                int parent = DocIdSetIterator.NO_MORE_DOCS;
-                for (DocIdSetIterator it : sections) {
-                    if (it != null && it.docID() != DocIdSetIterator.NO_MORE_DOCS) {
-                        parent = Math.min(parent, parents.nextSetBit(it.docID()));
-                    }
-                }
-                if (parent == DocIdSetIterator.NO_MORE_DOCS) {
-                    break;
-                }
-                // The report's sections precede it in its block: every leaf's matches below it belong to it.
-                for (int i = 0; i < sections.length; i++) {
-                    int mask = 0;
-                    DocIdSetIterator it = sections[i];
-                    if (it != null) {
-                        for (int doc = it.docID(); doc < parent; doc = it.nextDoc()) {
-                            if (kinds[i].advanceExact(doc)) {
-                                mask |= 1 << (int) kinds[i].longValue();
-                            }
+            if (parent == DocIdSetIterator.NO_MORE_DOCS) {
+                break;
+            }
+            // The report's sections precede it in its block: every leaf's matches below it belong to it.
+            for (int i = 0; i < sections.length; i++) {
+                int mask = 0;
+                DocIdSetIterator it = sections[i];
+                if (it != null) {
+                    for (int doc = it.docID(); doc < parent; doc = it.nextDoc()) {
+                        if (kinds[i].advanceExact(doc)) {
+                            mask |= 1 << (int) kinds[i].longValue();
                         }
                     }
-                    masks[i] = mask;
                 }
-                if (live != null && !live.get(parent) || filter != null && !at(filter, parent)) {
-                    continue;
-                }
-                for (int i = 0; i < reports.length; i++) {
-                    reportHits[i] = reports[i] != null && at(reports[i], parent);
-                }
-                for (int k = 0; k < KINDS; k++) {
-                    if (plan.root().matches(masks, reportHits, 1 << k)) {
-                        counts[k]++;
-                    }
+                masks[i] = mask;
+            }
+            if (live != null && !live.get(parent) || filter != null && !at(filter, parent)) {
+                continue;
+            }
+            for (int i = 0; i < reports.length; i++) {
+                reportHits[i] = reports[i] != null && at(reports[i], parent);
+            }
+            for (int k = 0; k < KINDS; k++) {
+                if (plan.root().matches(masks, reportHits, 1 << k)) {
+                    counts[k]++;
                 }
             }
         }

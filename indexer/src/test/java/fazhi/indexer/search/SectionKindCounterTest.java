@@ -94,21 +94,33 @@ class SectionKindCounterTest {
         try (var directory = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(directory)) {
             assertThat(reader.leaves()).hasSizeGreaterThan(1);
             assertThat(reader.hasDeletions()).isTrue();
-            IndexSearcher searcher = new IndexSearcher(reader);
-            QueryTranslator translator = new QueryTranslator(UserDictionary.shipped(), Synonyms.shipped(),
-                    new QueryBitSetProducer(QueryTranslator.allReports()));
-            FacetCounter counter = new FacetCounter(translator);
-            for (SearchRequest request : ONE_PASS) {
-                QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
-                long[] plain = counter.sectionCountsPerKind(searcher, request, parsed);
-                assertThat(Arrays.stream(plain).sum()).as("a query that counts something: " + request.toQueryString()).isPositive();
-                assertThat(counter.sectionCountsOnePass(searcher, request, parsed)).as(request.toQueryString())
-                        .hasValueSatisfying(onePass -> assertThat(onePass).as(request.toQueryString()).containsExactly(plain));
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                check(new IndexSearcher(reader));
+                // The same counts with the segments spread over threads (as the search service runs them).
+                IndexSearcher sliced = new SlicedSearcher(reader, threads);
+                assertThat(sliced.getSlices().length).isGreaterThan(1);
+                check(sliced);
+            } finally {
+                threads.shutdownNow();
             }
-            for (SearchRequest request : PER_KIND) {
-                QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
-                assertThat(counter.sectionCountsOnePass(searcher, request, parsed)).as(request.toQueryString()).isEmpty();
-            }
+        }
+    }
+
+    private static void check(IndexSearcher searcher) throws IOException {
+        QueryTranslator translator = new QueryTranslator(UserDictionary.shipped(), Synonyms.shipped(),
+                new QueryBitSetProducer(QueryTranslator.allReports()));
+        FacetCounter counter = new FacetCounter(translator);
+        for (SearchRequest request : ONE_PASS) {
+            QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
+            long[] plain = counter.sectionCountsPerKind(searcher, request, parsed);
+            assertThat(Arrays.stream(plain).sum()).as("a query that counts something: " + request.toQueryString()).isPositive();
+            assertThat(counter.sectionCountsOnePass(searcher, request, parsed)).as(request.toQueryString())
+                    .hasValueSatisfying(onePass -> assertThat(onePass).as(request.toQueryString()).containsExactly(plain));
+        }
+        for (SearchRequest request : PER_KIND) {
+            QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
+            assertThat(counter.sectionCountsOnePass(searcher, request, parsed)).as(request.toQueryString()).isEmpty();
         }
     }
 }
