@@ -108,8 +108,7 @@ final class FacetCounter {
             years = years.stream().sorted(Comparator.comparing(FacetCount::value).reversed()).toList();
             levels = flat(table.get(), sideways.counts(IndexSchema.FACET_LEVEL), IndexSchema.FACET_LEVEL, v -> Level.fromCode(v).label(),
                     v -> request.levels().contains(Level.fromCode(v)));
-            regions = regionLevel(table.get(), sideways.counts(IndexSchema.FACET_REGION),
-                    table.get().dimChildren(IndexSchema.FACET_REGION), "", request, 0);
+            regions = regions(table.get(), sideways.counts(IndexSchema.FACET_REGION), request);
         }
         return new Counts(total, new SearchFacets(years, regions, sectionCounts(searcher, request, parsed), levels), top);
     }
@@ -190,19 +189,88 @@ final class FacetCounter {
         return values;
     }
 
-    /** Region counts, hierarchically: each value's children are the next level down (to township). */
-    private List<FacetCount> regionLevel(FacetTable table, int[] counts, int[] ords, String parent, SearchRequest request,
-                                         int depth) {
-        if (depth > 3) {
-            return List.of();
+    /**
+     * How many region values a result lists at most, beyond the selected paths. A common phrase at 10k reports
+     * matches thousands of townships: listing every one made the region facet ~7,000 nodes and 860 KB of JSON per
+     * search, most of it never opened. Within this budget the biggest branches are listed first, level by level.
+     */
+    static final int REGION_NODE_BUDGET = 500;
+
+    /**
+     * Region counts, hierarchically (province → [city →] district → township). Every top-level value is listed;
+     * below it, a value lists its children (all of them, up to {@link #FACET_TOP}) when it is on a selected path
+     * or when they still fit the {@link #REGION_NODE_BUDGET}, bigger values first, a level at a time. A value
+     * listed without children is still counted exactly; selecting it lists its children.
+     */
+    private List<FacetCount> regions(FacetTable table, int[] counts, SearchRequest request) {
+        int[] top = top(counts, table.dimChildren(IndexSchema.FACET_REGION));
+        java.util.Set<Integer> expanded = new java.util.HashSet<>();
+        java.util.Set<Integer> onSelectedPath = new java.util.HashSet<>();
+        if (!request.regions().isEmpty()) {
+            for (int ord : top) {
+                markSelected(table, counts, ord, table.label(ord), request, 0, onSelectedPath);
+            }
         }
+        int listed = top.length;
+        int[] level = top;
+        for (int depth = 0; depth < 3 && level.length > 0; depth++) {
+            int[] biggestFirst = byCount(counts, level);
+            List<Integer> next = new ArrayList<>();
+            for (int ord : biggestFirst) {
+                int[] children = top(counts, table.children(ord));
+                if (children.length > 0 && (onSelectedPath.contains(ord) || listed + children.length <= REGION_NODE_BUDGET)) {
+                    expanded.add(ord);
+                    listed += children.length;
+                    for (int child : children) {
+                        next.add(child);
+                    }
+                }
+            }
+            level = next.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return regionLevel(table, counts, top, "", request, expanded);
+    }
+
+    /** Marks {@code ord} and its ancestors' path when it or a value below it is selected; true if so. */
+    private static boolean markSelected(FacetTable table, int[] counts, int ord, String value, SearchRequest request, int depth,
+                                        java.util.Set<Integer> marked) {
+        boolean selected = request.regions().contains(value) || request.regions().contains(table.label(ord));
+        if (depth < 3) {
+            for (int child : table.children(ord)) {
+                if (counts[child] > 0 && markSelected(table, counts, child, value + "/" + table.label(child), request, depth + 1, marked)) {
+                    selected = true;
+                }
+            }
+        }
+        if (selected) {
+            marked.add(ord);
+        }
+        return selected;
+    }
+
+    /** The ordinals ordered by count descending, ties by ordinal. */
+    private static int[] byCount(int[] counts, int[] ords) {
+        long[] keys = new long[ords.length];
+        for (int i = 0; i < ords.length; i++) {
+            keys[i] = (long) (Integer.MAX_VALUE - counts[ords[i]]) << 32 | ords[i];
+        }
+        java.util.Arrays.sort(keys);
+        int[] sorted = new int[ords.length];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = (int) keys[i];
+        }
+        return sorted;
+    }
+
+    private List<FacetCount> regionLevel(FacetTable table, int[] counts, int[] ords, String parent, SearchRequest request,
+                                         java.util.Set<Integer> expanded) {
         List<FacetCount> values = new ArrayList<>();
-        for (int ord : top(counts, ords)) {
+        for (int ord : ords) {
             String label = table.label(ord);
             String value = parent.isEmpty() ? label : parent + "/" + label;
             boolean selected = request.regions().contains(value) || request.regions().contains(label);
-            values.add(new FacetCount(value, label, counts[ord], selected,
-                    regionLevel(table, counts, table.children(ord), value, request, depth + 1)));
+            values.add(new FacetCount(value, label, counts[ord], selected, expanded.contains(ord)
+                    ? regionLevel(table, counts, top(counts, table.children(ord)), value, request, expanded) : List.of()));
         }
         return values;
     }

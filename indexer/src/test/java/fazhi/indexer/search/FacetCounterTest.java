@@ -115,6 +115,62 @@ class FacetCounterTest {
         }
     }
 
+    @Test
+    void aLargeRegionTreeListsTheBiggestBranchesWithinTheBudgetAndEverySelectedPath(@TempDir Path dir) throws IOException {
+        // 3 provinces × 10 districts × 40 townships = 1,233 region values, more than the budget of listed values.
+        List<Report> reports = new ArrayList<>();
+        java.util.Map<String, Integer> truth = new java.util.HashMap<>();
+        int n = 0;
+        for (int p = 0; p < 3; p++) {
+            for (int d = 0; d < 10; d++) {
+                for (int t = 0; t < 40; t++) {
+                    Region region = new Region("省" + p, null, "区" + p + "_" + d, "镇" + p + "_" + d + "_" + t, null);
+                    int copies = 1 + (p + d + t) % 3;
+                    for (int c = 0; c < copies; c++) {
+                        reports.add(TestCorpora.report("r" + n++, 2021, LocalDate.of(2021, 1, 1), Level.TOWNSHIP, region,
+                                new Section("一、主要举措", SectionKind.MEASURES, "推进法治政府建设。")));
+                        for (String path : List.of(region.province(), region.province() + "/" + region.district(),
+                                region.province() + "/" + region.district() + "/" + region.township())) {
+                            truth.merge(path, 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+        }
+        try (SearchService service = TestCorpora.indexAndOpen(dir, reports)) {
+            List<FacetCount> tree = service.search(SearchRequest.of("法治")).facets().region();
+            assertThat(tree).extracting(FacetCount::value).containsExactlyInAnyOrder("省0", "省1", "省2");
+            assertThat(nodes(tree)).isBetween(3 + 30, FacetCounter.REGION_NODE_BUDGET);
+            checkAgainstTruth(tree, truth);
+
+            String selected = "省1/区1_3/镇1_3_7";
+            List<FacetCount> drilled = service.search(SearchRequest.builder().q("法治").region(selected).build()).facets().region();
+            FacetCount province = drilled.stream().filter(f -> f.value().equals("省1")).findFirst().orElseThrow();
+            FacetCount district = province.children().stream().filter(f -> f.value().equals("省1/区1_3")).findFirst().orElseThrow();
+            assertThat(district.children()).hasSize(40).anySatisfy(f -> {
+                assertThat(f.value()).isEqualTo(selected);
+                assertThat(f.selected()).isTrue();
+            });
+            checkAgainstTruth(drilled, truth);
+        }
+    }
+
+    private static int nodes(List<FacetCount> values) {
+        return values.stream().mapToInt(v -> 1 + nodes(v.children())).sum();
+    }
+
+    /** Every listed value has its true count, and a value that lists children lists all of them. */
+    private static void checkAgainstTruth(List<FacetCount> values, java.util.Map<String, Integer> truth) {
+        for (FacetCount v : values) {
+            assertThat(v.count()).as(v.value()).isEqualTo(truth.get(v.value()).longValue());
+            if (!v.children().isEmpty()) {
+                long expected = truth.keySet().stream().filter(k -> k.startsWith(v.value() + "/") && k.indexOf('/', v.value().length() + 1) < 0).count();
+                assertThat(v.children()).as("children of " + v.value()).hasSize((int) expected);
+                checkAgainstTruth(v.children(), truth);
+            }
+        }
+    }
+
     static SearchFacets count(FacetCounter counter, QueryTranslator translator, IndexSearcher searcher, SearchRequest request) throws IOException {
         QueryTranslator.ParsedQuery parsed = translator.parse(request.q());
         QueryTranslator.Translation t = translator.translate(parsed, request.sections());
