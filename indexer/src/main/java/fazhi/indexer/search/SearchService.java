@@ -551,45 +551,54 @@ public final class SearchService implements Closeable {
     }
 
     /**
-     * Hits for {@code docs[from..]} in their order. The matching sections of all of them are found in one forward
-     * pass per segment (documents sorted by number, one scorer per segment), not one scorer per hit.
+     * Hits for {@code docs[from..]} in their order. Per segment, the matching sections of its hits are found in one
+     * forward pass (documents sorted by number, one scorer per segment), and the segments are read in parallel on
+     * the searcher's threads: reading the section texts and choosing their passages is most of a page's fixed cost.
      */
     private List<ReportHit> hits(IndexSearcher searcher, ScoreDoc[] docs, int from, Weight sections, List<String> keys)
             throws IOException {
-        Map<Integer, List<SectionMatch>> matches = new java.util.HashMap<>();
-        if (sections != null) {
-            int[] sorted = java.util.Arrays.stream(docs, from, docs.length).mapToInt(d -> d.doc).sorted().toArray();
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = null;
-            DocIdSetIterator it = null;
-            BitSet parents = null;
-            StoredFields stored = null;
-            for (int doc : sorted) {
-                LeafReaderContext current = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                if (current != leaf) {
-                    leaf = current;
-                    Scorer scorer = sections.scorer(leaf);
-                    it = scorer == null ? null : scorer.iterator();
-                    parents = reportDocs.getBitSet(leaf);
-                    stored = leaf.reader().storedFields();
-                }
-                List<SectionMatch> found = new ArrayList<>();
-                matches.put(doc, found);
-                if (it == null) {
-                    continue;
-                }
-                int local = doc - leaf.docBase;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Map<Integer, List<ScoreDoc>> byLeaf = new java.util.TreeMap<>();
+        for (int i = from; i < docs.length; i++) {
+            byLeaf.computeIfAbsent(ReaderUtil.subIndex(docs[i].doc, leaves), k -> new ArrayList<>()).add(docs[i]);
+        }
+        List<java.util.concurrent.Callable<Map<Integer, ReportHit>>> tasks = new ArrayList<>();
+        for (Map.Entry<Integer, List<ScoreDoc>> group : byLeaf.entrySet()) {
+            LeafReaderContext leaf = leaves.get(group.getKey());
+            List<ScoreDoc> inLeaf = group.getValue();
+            inLeaf.sort(java.util.Comparator.comparingInt(sd -> sd.doc));
+            tasks.add(() -> leafHits(leaf, inLeaf, sections, keys));
+        }
+        Map<Integer, ReportHit> byDoc = new java.util.HashMap<>();
+        for (Map<Integer, ReportHit> part : searcher.getTaskExecutor().invokeAll(tasks)) {
+            byDoc.putAll(part);
+        }
+        List<ReportHit> hits = new ArrayList<>(docs.length - from);
+        for (int i = from; i < docs.length; i++) {
+            hits.add(byDoc.get(docs[i].doc));
+        }
+        return hits;
+    }
+
+    /** The hits of one segment, {@code docs} sorted by number, keyed by (top-level) document number. */
+    private Map<Integer, ReportHit> leafHits(LeafReaderContext leaf, List<ScoreDoc> docs, Weight sections, List<String> keys)
+            throws IOException {
+        StoredFields stored = leaf.reader().storedFields();
+        Scorer scorer = sections == null ? null : sections.scorer(leaf);
+        DocIdSetIterator it = scorer == null ? null : scorer.iterator();
+        BitSet parents = reportDocs.getBitSet(leaf);
+        Map<Integer, ReportHit> hits = new java.util.HashMap<>();
+        for (ScoreDoc sd : docs) {
+            int local = sd.doc - leaf.docBase;
+            List<SectionMatch> found = new ArrayList<>();
+            if (it != null) {
                 int first = local == 0 ? 0 : parents.prevSetBit(local - 1) + 1;
                 int d = it.docID() >= first ? it.docID() : it.advance(first);
                 for (; d < local; d = it.nextDoc()) {
                     found.add(sectionMatch(stored.document(d), keys));
                 }
             }
-        }
-        List<ReportHit> hits = new ArrayList<>(docs.length - from);
-        StoredFields stored = searcher.storedFields();
-        for (int i = from; i < docs.length; i++) {
-            hits.add(hit(stored, docs[i], matches.getOrDefault(docs[i].doc, List.of())));
+            hits.put(sd.doc, hit(stored, local, sd.score, found));
         }
         return hits;
     }
@@ -605,10 +614,10 @@ public final class SearchService implements Closeable {
 
     private static final Set<String> HIT_FIELDS = Set.of(IndexSchema.SUMMARY);
 
-    private ReportHit hit(StoredFields stored, ScoreDoc sd, List<SectionMatch> matches) throws IOException {
+    private ReportHit hit(StoredFields stored, int doc, float rawScore, List<SectionMatch> matches) throws IOException {
         // The summary (record without sections), not the whole record: a hit shows none of the report text.
-        Report report = parse(stored.document(sd.doc, HIT_FIELDS).get(IndexSchema.SUMMARY));
-        float score = Float.isNaN(sd.score) ? 0f : sd.score;
+        Report report = parse(stored.document(doc, HIT_FIELDS).get(IndexSchema.SUMMARY));
+        float score = Float.isNaN(rawScore) ? 0f : rawScore;
         return new ReportHit(report.id(), report.title(), report.issuer(), report.level(), report.year(), report.published(),
                 report.region(), report.url(), score, matches);
     }
