@@ -56,22 +56,66 @@ final class FacetCounter {
     /** The base query with the facet filters: several values of a facet OR'ed, facets AND'ed. */
     DrillDownQuery drillDown(Query base, SearchRequest request) {
         DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
+        dimFilters(request).forEach(ddq::add);
+        return ddq;
+    }
+
+    /** The request's facet filters by dimension (several values of one facet OR'ed): year, region, level. */
+    static java.util.LinkedHashMap<String, Query> dimFilters(SearchRequest request) {
+        java.util.LinkedHashMap<String, Query> dims = new java.util.LinkedHashMap<>();
         if (!request.years().isEmpty()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             request.years().forEach(y -> any.add(IntPoint.newExactQuery(IndexSchema.YEAR, y), Occur.SHOULD));
-            ddq.add(IndexSchema.FACET_YEAR, any.build());
+            dims.put(IndexSchema.FACET_YEAR, any.build());
         }
         if (!request.regions().isEmpty()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             request.regions().forEach(r -> any.add(QueryTranslator.regionQuery(r), Occur.SHOULD));
-            ddq.add(IndexSchema.FACET_REGION, any.build());
+            dims.put(IndexSchema.FACET_REGION, any.build());
         }
         if (!request.levels().isEmpty()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             request.levels().forEach(l -> any.add(new TermQuery(new Term(IndexSchema.LEVEL, l.code())), Occur.SHOULD));
-            ddq.add(IndexSchema.FACET_LEVEL, any.build());
+            dims.put(IndexSchema.FACET_LEVEL, any.build());
         }
-        return ddq;
+        return dims;
+    }
+
+    /**
+     * The same figures as {@link #count} — and the page's hits when {@code hits} is given — from one walk over the
+     * matching sections ({@link OnePassSearch}), when the query is a conjunction of phrases and filters (most
+     * searches); empty otherwise, or on an index without facets yet.
+     */
+    Optional<Counts> countOnePass(IndexSearcher searcher, SearchRequest request, QueryTranslator.ParsedQuery parsed,
+                                  TopFieldCollectorManager hits, boolean byScore) throws IOException {
+        Optional<QueryTranslator.Conjunction> conjunction = translator.conjunction(parsed);
+        if (conjunction.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<FacetTable> table = facetTable(searcher.getIndexReader());
+        if (table.isEmpty()) {
+            return Optional.empty();
+        }
+        int scope = 0;
+        for (SectionKind kind : request.sections().isEmpty() ? EnumSet.allOf(SectionKind.class) : request.sections()) {
+            scope |= QueryTranslator.kindBit(kind);
+        }
+        OnePassSearch.Result r = OnePassSearch.run(searcher, conjunction.get(), scope, dimFilters(request),
+                translator.reportDocs(), table.get(), hits, byScore);
+        SearchFacets facets = facets(table.get(), dim -> r.sideways().getOrDefault(dim, r.drillDown()), r.kinds(), request);
+        return Optional.of(new Counts(r.total(), facets, r.top()));
+    }
+
+    /** Year, region and level facets from counts per ordinal (per dimension), and the section facet from counts per kind. */
+    private SearchFacets facets(FacetTable table, java.util.function.Function<String, int[]> counts, long[] byKind,
+                                SearchRequest request) {
+        List<FacetCount> years = flat(table, counts.apply(IndexSchema.FACET_YEAR), IndexSchema.FACET_YEAR, v -> v + "年",
+                v -> request.years().contains(Integer.valueOf(v)));
+        years = years.stream().sorted(Comparator.comparing(FacetCount::value).reversed()).toList();
+        List<FacetCount> levels = flat(table, counts.apply(IndexSchema.FACET_LEVEL), IndexSchema.FACET_LEVEL, v -> Level.fromCode(v).label(),
+                v -> request.levels().contains(Level.fromCode(v)));
+        List<FacetCount> regions = regions(table, counts.apply(IndexSchema.FACET_REGION), request);
+        return new SearchFacets(years, regions, sectionFacet(byKind, request), levels);
     }
 
     /** Total (matching reports) and facets of a drill-down query, and the top hits when they were asked for. */
@@ -82,35 +126,24 @@ final class FacetCounter {
      * Total, facets and (when {@code hits} is not null) the page's top hits, from one matching of the query: the
      * hits are collected by the same drill-sideways pass the facets are counted from (its drill-down documents are
      * exactly what {@code searcher.search(query, hits)} would see), so the query is not matched again for the page
-     * or for the total. The section facet takes one more pass (see {@link #sectionCounts}).
+     * or for the total. The section facet takes one more pass (see {@link #sectionKindCounts}).
      */
     Counts count(IndexSearcher searcher, SearchRequest request, DrillDownQuery query, QueryTranslator.ParsedQuery parsed,
                  TopFieldCollectorManager hits) throws IOException {
         Optional<FacetTable> table = facetTable(searcher.getIndexReader());
-        List<FacetCount> years = List.of();
-        List<FacetCount> regions = List.of();
-        List<FacetCount> levels = List.of();
-        long total;
-        TopDocs top = null;
-        if (table.isEmpty()) {
-            total = searcher.count(query);
-            top = hits == null ? null : searcher.search(query, hits);
-        } else {
-            CountingSideways sideways = new CountingSideways(searcher, facetsConfig, table.get());
-            if (hits == null) {
-                sideways.search(query, 1);
-            } else {
-                top = sideways.search(query, hits).collectorResult;
-            }
-            total = sideways.total;
-            years = flat(table.get(), sideways.counts(IndexSchema.FACET_YEAR), IndexSchema.FACET_YEAR, v -> v + "年",
-                    v -> request.years().contains(Integer.valueOf(v)));
-            years = years.stream().sorted(Comparator.comparing(FacetCount::value).reversed()).toList();
-            levels = flat(table.get(), sideways.counts(IndexSchema.FACET_LEVEL), IndexSchema.FACET_LEVEL, v -> Level.fromCode(v).label(),
-                    v -> request.levels().contains(Level.fromCode(v)));
-            regions = regions(table.get(), sideways.counts(IndexSchema.FACET_REGION), request);
+        long[] byKind = sectionKindCounts(searcher, request, parsed);
+        if (table.isEmpty()) { // an index without facet values yet: nothing to count them over
+            TopDocs top = hits == null ? null : searcher.search(query, hits);
+            return new Counts(searcher.count(query), new SearchFacets(List.of(), List.of(), sectionFacet(byKind, request), List.of()), top);
         }
-        return new Counts(total, new SearchFacets(years, regions, sectionCounts(searcher, request, parsed), levels), top);
+        CountingSideways sideways = new CountingSideways(searcher, facetsConfig, table.get());
+        TopDocs top = null;
+        if (hits == null) {
+            sideways.search(query, 1);
+        } else {
+            top = sideways.search(query, hits).collectorResult;
+        }
+        return new Counts(sideways.total, facets(table.get(), sideways::counts, byKind, request), top);
     }
 
     /**
@@ -280,11 +313,14 @@ final class FacetCounter {
      * kind (all other filters applied, the section selection itself ignored: drill-sideways). One pass over the
      * matching sections when the query's shape allows it ({@link QueryTranslator#kindPlan}), else one count per kind.
      */
-    private List<FacetCount> sectionCounts(IndexSearcher searcher, SearchRequest request, QueryTranslator.ParsedQuery parsed) throws IOException {
+    private long[] sectionKindCounts(IndexSearcher searcher, SearchRequest request, QueryTranslator.ParsedQuery parsed) throws IOException {
         Optional<QueryTranslator.KindPlan> plan = translator.kindPlan(parsed);
-        long[] byKind = plan.isPresent()
+        return plan.isPresent()
                 ? SectionKindCounter.count(searcher, plan.get(), filterOnly(request), translator.reportDocs())
                 : sectionCountsPerKind(searcher, request, parsed);
+    }
+
+    private static List<FacetCount> sectionFacet(long[] byKind, SearchRequest request) {
         List<FacetCount> counts = new ArrayList<>();
         for (SectionKind kind : SectionKind.values()) {
             long count = byKind[kind.ordinal()];

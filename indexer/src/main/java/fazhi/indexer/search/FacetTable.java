@@ -9,6 +9,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -112,6 +113,35 @@ final class FacetTable {
 
     int[] children(int ord) {
         return children[ord];
+    }
+
+    /** Number of ordinals (the length of a counts array). */
+    int size() {
+        return labels.length;
+    }
+
+    /** Reads the global facet ordinals of a segment's documents, which must be asked for in increasing order. */
+    final class LeafOrdinals {
+        private final SortedSetDocValues values;
+        private final LongValues global;
+
+        private LeafOrdinals(LeafReaderContext leaf) throws IOException {
+            this.values = DocValues.getSortedSet(leaf.reader(), field);
+            this.global = ordinalMap == null ? LongValues.IDENTITY : ordinalMap.getGlobalOrds(leaf.ord);
+        }
+
+        /** Adds one to {@code counts} at each ordinal of {@code doc} (segment-local). */
+        void countInto(int doc, int[] counts) throws IOException {
+            if (values.advanceExact(doc)) {
+                for (int i = values.docValueCount(); i > 0; i--) {
+                    counts[(int) global.get(values.nextOrd())]++;
+                }
+            }
+        }
+    }
+
+    LeafOrdinals leafOrdinals(LeafReaderContext leaf) throws IOException {
+        return new LeafOrdinals(leaf);
     }
 
     /** Documents per global ordinal among the collected documents (each document counted once per ordinal). */

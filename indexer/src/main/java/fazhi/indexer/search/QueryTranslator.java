@@ -713,6 +713,59 @@ public final class QueryTranslator {
         };
     }
 
+    /**
+     * A query that is one phrase (or near group), or a flat conjunction of phrases, near groups and report filters:
+     * the shape of most searches, which {@link OnePassSearch} answers — score, page, total, facets and section
+     * facet — in one walk over the matching sections instead of a block join per clause plus a pass per facet.
+     *
+     * @param leaves  the positive section clauses, in clause order
+     * @param filters report-level filters written in the query (year:, region:, level:)
+     */
+    public record Conjunction(List<ConjunctionLeaf> leaves, List<Query> filters) {
+    }
+
+    /**
+     * One section clause: {@code scored} is its section query without kind restriction (what the block join scores
+     * each section with); it matches only sections of a kind in {@code scopeMask} ({@link #kindBit} bits).
+     */
+    public record ConjunctionLeaf(Query scored, int scopeMask) {
+    }
+
+    /** The conjunction form of {@code parsed}, when it has that shape (see {@link Conjunction}). */
+    public Optional<Conjunction> conjunction(ParsedQuery parsed) {
+        Node root = parsed.root;
+        Set<SectionKind> all = EnumSet.allOf(SectionKind.class);
+        if (root instanceof Phrase p) {
+            return Optional.of(new Conjunction(List.of(new ConjunctionLeaf(phraseInSection(p, all), ALL_KINDS)), List.of()));
+        }
+        if (root instanceof Near near) {
+            return Optional.of(new Conjunction(List.of(new ConjunctionLeaf(nearInSection(near, all), ALL_KINDS)), List.of()));
+        }
+        if (!(root instanceof And and)) {
+            return Optional.empty();
+        }
+        int scope = ALL_KINDS;
+        if (!and.kinds().isEmpty()) {
+            scope = 0;
+            for (SectionKind k : and.kinds()) {
+                scope |= kindBit(k);
+            }
+        }
+        List<ConjunctionLeaf> leaves = new ArrayList<>();
+        List<Query> filters = new ArrayList<>();
+        for (Node child : and.children()) {
+            switch (child) {
+                case Phrase p -> leaves.add(new ConjunctionLeaf(phraseInSection(p, all), scope));
+                case Near near -> leaves.add(new ConjunctionLeaf(nearInSection(near, all), scope));
+                case Filter f -> filters.add(filterQuery(f));
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return leaves.isEmpty() ? Optional.empty() : Optional.of(new Conjunction(List.copyOf(leaves), List.copyOf(filters)));
+    }
+
     /** The report documents of a segment (the parents of the block join). */
     BitSetProducer reportDocs() {
         return reports;

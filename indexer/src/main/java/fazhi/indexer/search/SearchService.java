@@ -452,7 +452,7 @@ public final class SearchService implements Closeable {
         return new Plan(facetCounter.drillDown(translation.reportQuery(), request), sort(request.sort()), translation, parsed);
     }
 
-    private static Sort sort(SortOrder order) {
+    static Sort sort(SortOrder order) {
         SortField id = new SortField(IndexSchema.ID_SORT, SortField.Type.STRING);
         SortField date = new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true);
         date.setMissingValue(Long.MIN_VALUE);
@@ -485,7 +485,10 @@ public final class SearchService implements Closeable {
         Summary summary = summaries.getIfPresent(key);
         TopDocs top = null;
         if (summary == null) {
-            FacetCounter.Counts counts = facetCounter.count(searcher, request, plan.query(), plan.parsed(), page);
+            Optional<FacetCounter.Counts> onePass = facetCounter.countOnePass(searcher, request, plan.parsed(), page,
+                    plan.sort().needsScores());
+            FacetCounter.Counts counts = onePass.isPresent() ? onePass.get()
+                    : facetCounter.count(searcher, request, plan.query(), plan.parsed(), page);
             summary = new Summary(counts.total(), counts.facets());
             summaries.put(key, summary);
             top = counts.top();

@@ -1,0 +1,376 @@
+package fazhi.indexer.search;
+
+import fazhi.core.model.SectionKind;
+import fazhi.indexer.schema.IndexSchema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.util.BitSet;
+import org.apache.lucene.util.Bits;
+
+/**
+ * A search page — top hits, total, year/region/level facets (drill-sideways) and the section facet — from one
+ * walk over the sections a {@link QueryTranslator.Conjunction} matches, segment by segment in parallel.
+ *
+ * <p>Why: answered the general way, a phrase search matches its phrases once per report-level block join (the
+ * page and the facets, through drill-sideways) and once more for the section facet. Here each section clause's
+ * matching sections are walked once, leapfrogging between clauses report by report; per report we learn, for
+ * every clause, the kinds of its matching sections and its best section score per kind, and from that alone:
+ * <ul>
+ *   <li>whether the report matches the request (every clause matched in a section of its allowed kinds),</li>
+ *   <li>its score, exactly the block join's: per clause the best section score (ScoreMode.Max), summed over the
+ *       clauses as a conjunction sums them,</li>
+ *   <li>the section facet: for each kind, whether every clause matched in a section of that kind,</li>
+ *   <li>the facet filters, drill-sideways: which selected facets the report passes.</li>
+ * </ul>
+ * Hits are ordered by Lucene's own {@link TopFieldCollector} (same sort, same tie-break), facets counted over
+ * the same ordinal table as {@link FacetCounter}. {@code OnePassSearchTest} checks every figure against the
+ * general path.
+ */
+final class OnePassSearch {
+    private static final int KINDS = SectionKind.values().length;
+
+    /**
+     * What one pass yields.
+     *
+     * @param drillDown facet counts per ordinal over the reports that pass every facet filter
+     * @param sideways  per facet with a selection: counts over the reports that pass every other facet's filter
+     * @param kinds     reports per section kind (ordinal) for the section facet (the request's section selection ignored)
+     */
+    record Result(long total, TopDocs top, int[] drillDown, Map<String, int[]> sideways, long[] kinds) {
+    }
+
+    private OnePassSearch() {
+    }
+
+    /**
+     * @param requestScope the request's section selection as kind bits (all kinds when none)
+     * @param dims         the request's facet filters by dimension (values of one facet OR'ed), in a fixed order
+     * @param page         collects the page's hits (null: none wanted)
+     * @param byScore      whether the page's order needs scores (relevance)
+     */
+    static Result run(IndexSearcher searcher, QueryTranslator.Conjunction conjunction, int requestScope,
+                      LinkedHashMap<String, Query> dims, BitSetProducer reportDocs, FacetTable table,
+                      TopFieldCollectorManager page, boolean byScore) throws IOException {
+        boolean scores = page != null && byScore;
+        List<Weight> clauses = new ArrayList<>();
+        for (QueryTranslator.ConjunctionLeaf leaf : conjunction.leaves()) {
+            clauses.add(weight(searcher, leaf.scored(), scores ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES));
+        }
+        List<Weight> filters = new ArrayList<>();
+        for (Query f : conjunction.filters()) {
+            filters.add(weight(searcher, f, ScoreMode.COMPLETE_NO_SCORES));
+        }
+        List<Weight> dimWeights = new ArrayList<>();
+        for (Query d : dims.values()) {
+            dimWeights.add(weight(searcher, d, ScoreMode.COMPLETE_NO_SCORES));
+        }
+        int[] scopes = new int[clauses.size()];
+        for (int i = 0; i < scopes.length; i++) {
+            scopes[i] = conjunction.leaves().get(i).scopeMask();
+        }
+        List<Callable<Partial>> tasks = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            tasks.add(() -> new Segment(leaf, clauses, scopes, requestScope, filters, dimWeights, reportDocs, table, page, scores).walk());
+        }
+        long total = 0;
+        long[] kinds = new long[KINDS];
+        int[] drillDown = new int[table.size()];
+        int[][] sideways = new int[dimWeights.size()][table.size()];
+        List<TopFieldCollector> collectors = new ArrayList<>();
+        for (Partial p : searcher.getTaskExecutor().invokeAll(tasks)) {
+            total += p.total;
+            for (int k = 0; k < KINDS; k++) {
+                kinds[k] += p.kinds[k];
+            }
+            add(drillDown, p.drillDown);
+            for (int d = 0; d < sideways.length; d++) {
+                add(sideways[d], p.sideways[d]);
+            }
+            if (p.collector != null) {
+                collectors.add(p.collector);
+            }
+        }
+        Map<String, int[]> byDim = new LinkedHashMap<>();
+        int d = 0;
+        for (String dim : dims.keySet()) {
+            byDim.put(dim, sideways[d++]);
+        }
+        TopDocs top = page == null ? null : page.reduce(collectors);
+        return new Result(total, top, drillDown, byDim, kinds);
+    }
+
+    private static void add(int[] into, int[] from) {
+        if (from != null) {
+            for (int i = 0; i < into.length; i++) {
+                into[i] += from[i];
+            }
+        }
+    }
+
+    private static Weight weight(IndexSearcher searcher, Query q, ScoreMode mode) throws IOException {
+        return searcher.createWeight(searcher.rewrite(q), mode, 1f);
+    }
+
+    /** One segment's share of the figures. */
+    private static final class Partial {
+        long total;
+        final long[] kinds = new long[KINDS];
+        int[] drillDown;
+        int[][] sideways;
+        TopFieldCollector collector;
+    }
+
+    /** The score a report gets, handed to the page's collector. */
+    private static final class ReportScore extends Scorable {
+        float score;
+
+        @Override
+        public float score() {
+            return score;
+        }
+    }
+
+    /** The walk over one segment. */
+    private static final class Segment {
+        private final LeafReaderContext leaf;
+        private final int[] scopes;
+        private final int requestScope;
+        private final BitSet parents;
+        private final Scorer[] scorers;
+        private final DocIdSetIterator[] clauses;
+        private final NumericDocValues[] kindValues;
+        private final DocIdSetIterator[] filters;
+        private final DocIdSetIterator[] dims;
+        private final FacetTable table;
+        private final TopFieldCollectorManager page;
+        private final Partial partial = new Partial();
+        private final boolean empty;
+        private final boolean scoring;
+
+        Segment(LeafReaderContext leaf, List<Weight> clauseWeights, int[] scopes, int requestScope, List<Weight> filterWeights,
+                List<Weight> dimWeights, BitSetProducer reportDocs, FacetTable table, TopFieldCollectorManager page,
+                boolean scoring) throws IOException {
+            this.leaf = leaf;
+            this.scoring = scoring;
+            this.scopes = scopes;
+            this.requestScope = requestScope;
+            this.table = table;
+            this.page = page;
+            this.parents = reportDocs.getBitSet(leaf);
+            int n = clauseWeights.size();
+            this.scorers = new Scorer[n];
+            this.clauses = new DocIdSetIterator[n];
+            this.kindValues = new NumericDocValues[n];
+            boolean none = parents == null;
+            for (int i = 0; i < n && !none; i++) {
+                scorers[i] = clauseWeights.get(i).scorer(leaf);
+                // Doc values only move forward: one instance per clause, read in that clause's order.
+                kindValues[i] = leaf.reader().getNumericDocValues(IndexSchema.SECTION_KIND_NUMBER);
+                none = scorers[i] == null || kindValues[i] == null; // a conjunction: one clause without matches, no report
+                clauses[i] = none ? null : scorers[i].iterator();
+            }
+            this.filters = iterators(filterWeights, leaf);
+            this.dims = iterators(dimWeights, leaf);
+            for (DocIdSetIterator f : filters) {
+                none |= f == null;
+            }
+            this.empty = none;
+        }
+
+        private static DocIdSetIterator[] iterators(List<Weight> weights, LeafReaderContext leaf) throws IOException {
+            DocIdSetIterator[] its = new DocIdSetIterator[weights.size()];
+            for (int i = 0; i < its.length; i++) {
+                Scorer s = weights.get(i).scorer(leaf);
+                its[i] = s == null ? null : s.iterator();
+            }
+            return its;
+        }
+
+        Partial walk() throws IOException {
+            partial.drillDown = new int[table.size()];
+            partial.sideways = new int[dims.length][];
+            for (int d = 0; d < dims.length; d++) {
+                partial.sideways[d] = new int[table.size()];
+            }
+            LeafCollector hits = null;
+            ReportScore score = new ReportScore();
+            if (page != null) {
+                partial.collector = page.newCollector();
+                hits = partial.collector.getLeafCollector(leaf);
+                hits.setScorer(score);
+            }
+            if (!empty) {
+                walk(hits, score);
+            }
+            if (hits != null) {
+                hits.finish();
+            }
+            return partial;
+        }
+
+        private void walk(LeafCollector hits, ReportScore score) throws IOException {
+            int n = clauses.length;
+            int[] masks = new int[n];
+            float[][] best = new float[n][KINDS];
+            boolean[] passes = new boolean[dims.length];
+            FacetTable.LeafOrdinals ordinals = table.leafOrdinals(leaf);
+            Bits live = leaf.reader().getLiveDocs();
+            for (DocIdSetIterator c : clauses) {
+                c.nextDoc();
+            }
+            while (true) {
+                int parent = align();
+                if (parent == DocIdSetIterator.NO_MORE_DOCS) {
+                    return;
+                }
+                // Every clause is positioned inside this report's block: read its matching sections.
+                for (int i = 0; i < n; i++) {
+                    int mask = 0;
+                    java.util.Arrays.fill(best[i], Float.NEGATIVE_INFINITY);
+                    DocIdSetIterator it = clauses[i];
+                    for (int doc = it.docID(); doc < parent; doc = it.nextDoc()) {
+                        int kind = kindValues[i].advanceExact(doc) ? (int) kindValues[i].longValue() : 0;
+                        mask |= 1 << kind;
+                        if (scoring) {
+                            best[i][kind] = Math.max(best[i][kind], scorers[i].score());
+                        }
+                    }
+                    masks[i] = mask;
+                }
+                if (live != null && !live.get(parent) || !allAt(filters, parent)) {
+                    continue;
+                }
+                int failed = 0;
+                int failedDim = -1;
+                for (int d = 0; d < dims.length; d++) {
+                    passes[d] = dims[d] != null && at(dims[d], parent);
+                    if (!passes[d]) {
+                        failed++;
+                        failedDim = d;
+                    }
+                }
+                if (failed == 0) {
+                    for (int k = 0; k < KINDS; k++) {
+                        if (everyClauseIn(masks, 1 << k)) {
+                            partial.kinds[k]++;
+                        }
+                    }
+                }
+                if (failed > 1 || !everyClauseIn(masks, requestScope)) {
+                    continue;
+                }
+                if (failed == 1) {
+                    ordinals.countInto(parent, partial.sideways[failedDim]);
+                    continue;
+                }
+                partial.total++;
+                ordinals.countInto(parent, partial.drillDown);
+                for (int d = 0; d < dims.length; d++) {
+                    ordinals.countInto(parent, partial.sideways[d]);
+                }
+                if (hits != null) {
+                    score.score = scoring ? score(best, masks) : 0f;
+                    hits.collect(parent);
+                }
+            }
+        }
+
+        /** Whether every clause matched a section of a kind in {@code kinds} and in its own scope. */
+        private boolean everyClauseIn(int[] masks, int kinds) {
+            for (int i = 0; i < masks.length; i++) {
+                if ((masks[i] & scopes[i] & kinds) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The block join's score: per clause its best section in scope (ScoreMode.Max), summed as a conjunction does. */
+        private float score(float[][] best, int[] masks) {
+            double sum = 0;
+            for (int i = 0; i < best.length; i++) {
+                float max = Float.NEGATIVE_INFINITY;
+                int allowed = masks[i] & scopes[i] & requestScope;
+                for (int k = 0; k < KINDS; k++) {
+                    if ((allowed & 1 << k) != 0) {
+                        max = Math.max(max, best[i][k]);
+                    }
+                }
+                sum += max;
+            }
+            return (float) sum;
+        }
+
+        /**
+         * Moves the clauses forward, leapfrogging, until every one sits on a matching section of the same report's
+         * block (a report's sections precede it); returns that report, or NO_MORE_DOCS when a clause runs out.
+         */
+        private int align() throws IOException {
+            int parent = -1;
+            for (DocIdSetIterator c : clauses) {
+                if (c.docID() == DocIdSetIterator.NO_MORE_DOCS) {
+                    return DocIdSetIterator.NO_MORE_DOCS;
+                }
+                parent = Math.max(parent, parents.nextSetBit(c.docID()));
+            }
+            while (true) {
+                int blockStart = parent == 0 ? 0 : parents.prevSetBit(parent - 1) + 1;
+                boolean moved = false;
+                for (DocIdSetIterator c : clauses) {
+                    int doc = c.docID();
+                    if (doc < blockStart) {
+                        doc = c.advance(blockStart);
+                        if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                            return DocIdSetIterator.NO_MORE_DOCS;
+                        }
+                    }
+                    int p = parents.nextSetBit(doc);
+                    if (p > parent) {
+                        parent = p;
+                        moved = true;
+                        break;
+                    }
+                }
+                if (!moved) {
+                    return parent;
+                }
+            }
+        }
+
+        private static boolean allAt(DocIdSetIterator[] its, int doc) throws IOException {
+            for (DocIdSetIterator it : its) {
+                if (!at(it, doc)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Advances a report-level iterator to {@code doc} (reports come in order) and says whether it is there. */
+        private static boolean at(DocIdSetIterator it, int doc) throws IOException {
+            int d = it.docID();
+            if (d < doc) {
+                d = it.advance(doc);
+            }
+            return d == doc;
+        }
+    }
+}
