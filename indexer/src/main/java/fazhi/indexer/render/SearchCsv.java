@@ -55,19 +55,17 @@ public final class SearchCsv {
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setRecordSeparator("\r\n").get());
         csv.printRecord(HEADER);
-        long n = service.export(request, limit, new SearchService.ResultVisitor() {
-            @Override
-            public void visit(ReportHit hit) throws IOException {
-                if (unit == Unit.REPORT) {
-                    csv.printRecord(reportRow(hit));
-                    return;
-                }
-                if (hit.matches().isEmpty()) {
-                    csv.printRecord(row(hit, null));
-                }
-                for (SectionMatch match : hit.matches()) {
-                    csv.printRecord(row(hit, match));
-                }
+        // Rows only: the CSV carries no total or facets, so the summary pass export() would add is skipped.
+        long n = service.forEachHit(request, limit, hit -> {
+            if (unit == Unit.REPORT) {
+                csv.printRecord(reportRow(hit));
+                return;
+            }
+            if (hit.matches().isEmpty()) {
+                csv.printRecord(row(hit, null));
+            }
+            for (SectionMatch match : hit.matches()) {
+                csv.printRecord(row(hit, match));
             }
         });
         csv.flush();
