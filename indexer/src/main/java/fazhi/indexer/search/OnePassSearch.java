@@ -88,7 +88,10 @@ final class OnePassSearch {
         }
         List<Callable<Partial>> tasks = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            tasks.add(() -> new Segment(leaf, clauses, scopes, requestScope, filters, dimWeights, reportDocs, table, page, scores).walk());
+            // Collectors are made here, not in the tasks: the manager's newCollector is not thread-safe.
+            TopFieldCollector collector = page == null ? null : page.newCollector();
+            tasks.add(() -> new Segment(leaf, clauses, scopes, requestScope, filters, dimWeights, reportDocs, table, collector,
+                    scores).walk());
         }
         long total = 0;
         long[] kinds = new long[KINDS];
@@ -160,20 +163,20 @@ final class OnePassSearch {
         private final DocIdSetIterator[] filters;
         private final DocIdSetIterator[] dims;
         private final FacetTable table;
-        private final TopFieldCollectorManager page;
+        private final TopFieldCollector collector;
         private final Partial partial = new Partial();
         private final boolean empty;
         private final boolean scoring;
 
         Segment(LeafReaderContext leaf, List<Weight> clauseWeights, int[] scopes, int requestScope, List<Weight> filterWeights,
-                List<Weight> dimWeights, BitSetProducer reportDocs, FacetTable table, TopFieldCollectorManager page,
+                List<Weight> dimWeights, BitSetProducer reportDocs, FacetTable table, TopFieldCollector collector,
                 boolean scoring) throws IOException {
             this.leaf = leaf;
             this.scoring = scoring;
             this.scopes = scopes;
             this.requestScope = requestScope;
             this.table = table;
-            this.page = page;
+            this.collector = collector;
             this.parents = reportDocs.getBitSet(leaf);
             int n = clauseWeights.size();
             this.scorers = new Scorer[n];
@@ -212,9 +215,9 @@ final class OnePassSearch {
             }
             LeafCollector hits = null;
             ReportScore score = new ReportScore();
-            if (page != null) {
-                partial.collector = page.newCollector();
-                hits = partial.collector.getLeafCollector(leaf);
+            if (collector != null) {
+                partial.collector = collector;
+                hits = collector.getLeafCollector(leaf);
                 hits.setScorer(score);
             }
             if (!empty) {
