@@ -89,11 +89,6 @@ class OnePassSearchTest {
         }
         second.addAll(reports("b", 120, 23));
         TestCorpora.index(dir, second);
-        // More runs, more segments: the threaded searcher then walks several segments at once.
-        for (int run = 0; run < 4; run++) {
-            second.addAll(reports("c" + run + "_", 40, 30 + run));
-            TestCorpora.index(dir, second);
-        }
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (var directory = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(directory)) {
             assertThat(reader.leaves()).hasSizeGreaterThan(1);
