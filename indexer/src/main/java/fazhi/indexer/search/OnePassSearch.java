@@ -190,21 +190,12 @@ final class OnePassSearch {
                 none = scorers[i] == null || kindValues[i] == null; // a conjunction: one clause without matches, no report
                 clauses[i] = none ? null : scorers[i].iterator();
             }
-            this.filters = iterators(filterWeights, leaf);
-            this.dims = iterators(dimWeights, leaf);
+            this.filters = SegmentIterators.of(filterWeights, leaf);
+            this.dims = SegmentIterators.of(dimWeights, leaf);
             for (DocIdSetIterator f : filters) {
                 none |= f == null;
             }
             this.empty = none;
-        }
-
-        private static DocIdSetIterator[] iterators(List<Weight> weights, LeafReaderContext leaf) throws IOException {
-            DocIdSetIterator[] its = new DocIdSetIterator[weights.size()];
-            for (int i = 0; i < its.length; i++) {
-                Scorer s = weights.get(i).scorer(leaf);
-                its[i] = s == null ? null : s.iterator();
-            }
-            return its;
         }
 
         Partial walk() throws IOException {
@@ -264,7 +255,7 @@ final class OnePassSearch {
                 int failed = 0;
                 int failedDim = -1;
                 for (int d = 0; d < dims.length; d++) {
-                    passes[d] = dims[d] != null && at(dims[d], parent);
+                    passes[d] = dims[d] != null && SegmentIterators.at(dims[d], parent);
                     if (!passes[d]) {
                         failed++;
                         failedDim = d;
@@ -360,20 +351,11 @@ final class OnePassSearch {
 
         private static boolean allAt(DocIdSetIterator[] its, int doc) throws IOException {
             for (DocIdSetIterator it : its) {
-                if (!at(it, doc)) {
+                if (!SegmentIterators.at(it, doc)) {
                     return false;
                 }
             }
             return true;
-        }
-
-        /** Advances a report-level iterator to {@code doc} (reports come in order) and says whether it is there. */
-        private static boolean at(DocIdSetIterator it, int doc) throws IOException {
-            int d = it.docID();
-            if (d < doc) {
-                d = it.advance(doc);
-            }
-            return d == doc;
         }
     }
 }

@@ -10,7 +10,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.util.BitSet;
@@ -59,14 +58,14 @@ final class SectionKindCounter {
         if (parents == null || leaf.reader().getNumericDocValues(IndexSchema.SECTION_KIND_NUMBER) == null) {
             return counts;
         }
-        DocIdSetIterator[] sections = iterators(sectionWeights, leaf);
+        DocIdSetIterator[] sections = SegmentIterators.of(sectionWeights, leaf);
         // Doc values only move forward: one instance per leaf iterator, each read in its iterator's order.
         NumericDocValues[] kinds = new NumericDocValues[sections.length];
         for (int i = 0; i < kinds.length; i++) {
             kinds[i] = leaf.reader().getNumericDocValues(IndexSchema.SECTION_KIND_NUMBER);
         }
-        DocIdSetIterator[] reports = iterators(reportWeights, leaf);
-        DocIdSetIterator filter = filterWeight == null ? null : iterators(List.of(filterWeight), leaf)[0];
+        DocIdSetIterator[] reports = SegmentIterators.of(reportWeights, leaf);
+        DocIdSetIterator filter = filterWeight == null ? null : SegmentIterators.of(List.of(filterWeight), leaf)[0];
         if (filterWeight != null && filter == null) {
             return counts; // no report of this segment passes the filter
         }
@@ -99,11 +98,11 @@ final class SectionKindCounter {
                 }
                 masks[i] = mask;
             }
-            if (live != null && !live.get(parent) || filter != null && !at(filter, parent)) {
+            if (live != null && !live.get(parent) || filter != null && !SegmentIterators.at(filter, parent)) {
                 continue;
             }
             for (int i = 0; i < reports.length; i++) {
-                reportHits[i] = reports[i] != null && at(reports[i], parent);
+                reportHits[i] = reports[i] != null && SegmentIterators.at(reports[i], parent);
             }
             for (int k = 0; k < KINDS; k++) {
                 if (plan.root().matches(masks, reportHits, 1 << k)) {
@@ -114,29 +113,11 @@ final class SectionKindCounter {
         return counts;
     }
 
-    /** Advances a report-level iterator to {@code doc} (never backwards: parents come in order) and says if it is there. */
-    private static boolean at(DocIdSetIterator it, int doc) throws IOException {
-        int d = it.docID();
-        if (d < doc) {
-            d = it.advance(doc);
-        }
-        return d == doc;
-    }
-
     private static List<Weight> weights(IndexSearcher searcher, List<Query> queries) throws IOException {
         java.util.ArrayList<Weight> weights = new java.util.ArrayList<>(queries.size());
         for (Query q : queries) {
             weights.add(searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f));
         }
         return weights;
-    }
-
-    private static DocIdSetIterator[] iterators(List<Weight> weights, LeafReaderContext leaf) throws IOException {
-        DocIdSetIterator[] its = new DocIdSetIterator[weights.size()];
-        for (int i = 0; i < its.length; i++) {
-            Scorer scorer = weights.get(i).scorer(leaf);
-            its[i] = scorer == null ? null : scorer.iterator();
-        }
-        return its;
     }
 }

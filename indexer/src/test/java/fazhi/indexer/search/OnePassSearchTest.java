@@ -2,23 +2,14 @@ package fazhi.indexer.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fazhi.core.model.Level;
-import fazhi.core.model.Region;
-import fazhi.core.model.Report;
-import fazhi.core.model.Section;
-import fazhi.core.model.SectionKind;
-import fazhi.indexer.TestCorpora;
 import fazhi.indexer.analysis.Synonyms;
 import fazhi.indexer.analysis.UserDictionary;
 import fazhi.indexer.index.Indexer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.index.DirectoryReader;
@@ -42,27 +33,6 @@ class OnePassSearchTest {
     private static final String[] SENTENCES = {"推进法治政府建设，法治宣传教育深入人心。", "落实法律顾问制度，聘请法律顾问12名。",
         "开展矛盾纠纷调解，调解纠纷614起。", "严格行政执法三项制度。", "法治", "民情茶室化解纠纷。", "宣传教育", "依法行政水平不断提高。"};
 
-    private static List<Report> reports(String prefix, int count, long seed) {
-        Random random = new Random(seed);
-        Region[] regions = FacetCounterTest.REGIONS;
-        List<Report> reports = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            List<Section> sections = new ArrayList<>();
-            for (int s = 0; s < 1 + random.nextInt(4); s++) {
-                StringBuilder text = new StringBuilder();
-                for (int w = 0; w < 1 + random.nextInt(8); w++) {
-                    text.append(SENTENCES[random.nextInt(SENTENCES.length)]);
-                }
-                sections.add(new Section(random.nextInt(4) == 0 ? null : "第" + s + "部分", SectionKind.values()[random.nextInt(SectionKind.values().length)],
-                        text.toString()));
-            }
-            reports.add(TestCorpora.report(prefix + i, 2019 + random.nextInt(5), LocalDate.of(2021, 1, 1).plusDays(random.nextInt(400)),
-                    Level.values()[random.nextInt(Level.values().length)], regions[random.nextInt(regions.length)],
-                    sections.toArray(Section[]::new)));
-        }
-        return reports;
-    }
-
     private static final List<String> CONJUNCTIONS = List.of("法治", "法律顾问", "民情茶室", "法治 调解", "纠纷 宣传 教育",
             "\"法治 纠纷\"~20", "section:problems 法治", "section:problems,plans 调解 法治", "法治 year:2021",
             "调解 level:township region:重庆市", "614起");
@@ -80,15 +50,7 @@ class OnePassSearchTest {
 
     @Test
     void onePassEqualsTheGeneralPathOnEveryFigure(@TempDir Path dir) throws IOException {
-        List<Report> first = reports("a", 200, 21);
-        TestCorpora.index(dir, first);
-        List<Report> second = new ArrayList<>(first); // a second run replaces some blocks (deletions) and adds a segment
-        List<Report> changed = reports("a", 30, 22);
-        for (int i = 0; i < changed.size(); i++) {
-            second.set(i * 5, changed.get(i));
-        }
-        second.addAll(reports("b", 120, 23));
-        TestCorpora.index(dir, second);
+        SectionedCorpus.indexTwice(dir, 200, 21, SENTENCES, 8);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (var directory = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(directory)) {
             assertThat(reader.leaves()).hasSizeGreaterThan(1);

@@ -2,22 +2,13 @@ package fazhi.indexer.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fazhi.core.model.Level;
-import fazhi.core.model.Region;
-import fazhi.core.model.Report;
-import fazhi.core.model.Section;
-import fazhi.core.model.SectionKind;
-import fazhi.indexer.TestCorpora;
 import fazhi.indexer.analysis.Synonyms;
 import fazhi.indexer.analysis.UserDictionary;
 import fazhi.indexer.index.Indexer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.join.QueryBitSetProducer;
@@ -33,28 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SectionKindCounterTest {
     private static final String[] SENTENCES = {"推进法治政府建设。", "落实法律顾问制度。", "开展矛盾纠纷调解。", "严格行政执法三项制度。",
         "法治宣传教育深入人心。", "民情茶室化解纠纷。"};
-
-    private static List<Report> reports(String prefix, int count, long seed) {
-        Random random = new Random(seed);
-        Region[] regions = FacetCounterTest.REGIONS;
-        List<Report> reports = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            List<Section> sections = new ArrayList<>();
-            int n = 1 + random.nextInt(4);
-            for (int s = 0; s < n; s++) {
-                SectionKind kind = SectionKind.values()[random.nextInt(SectionKind.values().length)];
-                StringBuilder text = new StringBuilder();
-                for (int w = 0; w < 1 + random.nextInt(3); w++) {
-                    text.append(SENTENCES[random.nextInt(SENTENCES.length)]);
-                }
-                sections.add(new Section(random.nextInt(5) == 0 ? null : "第" + s + "部分", kind, text.toString()));
-            }
-            reports.add(TestCorpora.report(prefix + i, 2019 + random.nextInt(5), LocalDate.of(2021, 1, 1).plusDays(i),
-                    Level.values()[random.nextInt(Level.values().length)], regions[random.nextInt(regions.length)],
-                    sections.toArray(Section[]::new)));
-        }
-        return reports;
-    }
 
     private static final List<SearchRequest> ONE_PASS = List.of(
             SearchRequest.of(""),
@@ -82,15 +51,7 @@ class SectionKindCounterTest {
 
     @Test
     void onePassEqualsOneCountPerKind(@TempDir Path dir) throws IOException {
-        List<Report> first = reports("a", 160, 11);
-        TestCorpora.index(dir, first);
-        List<Report> second = new ArrayList<>(first); // a second run: changed reports replace their blocks (deletions)
-        List<Report> changed = reports("a", 40, 12);
-        for (int i = 0; i < changed.size(); i++) {
-            second.set(i * 4, changed.get(i));
-        }
-        second.addAll(reports("b", 80, 13));
-        TestCorpora.index(dir, second);
+        SectionedCorpus.indexTwice(dir, 160, 11, SENTENCES, 3);
         try (var directory = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(directory)) {
             assertThat(reader.leaves()).hasSizeGreaterThan(1);
             assertThat(reader.hasDeletions()).isTrue();
