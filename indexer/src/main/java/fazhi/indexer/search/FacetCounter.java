@@ -246,12 +246,21 @@ final class FacetCounter {
         }
         int listed = top.length;
         int[] level = top;
+        // Once a branch does not fit, no smaller one is listed either: what is open is a prefix of the biggest.
+        boolean full = false;
         for (int depth = 0; depth < 3 && level.length > 0; depth++) {
             int[] biggestFirst = byCount(counts, level);
             List<Integer> next = new ArrayList<>();
             for (int ord : biggestFirst) {
                 int[] children = top(counts, table.children(ord));
-                if (children.length > 0 && (onSelectedPath.contains(ord) || listed + children.length <= REGION_NODE_BUDGET)) {
+                if (children.length == 0) {
+                    continue;
+                }
+                boolean selected = onSelectedPath.contains(ord);
+                if (!selected && !full && listed + children.length > REGION_NODE_BUDGET) {
+                    full = true;
+                }
+                if (selected || !full) {
                     expanded.add(ord);
                     listed += children.length;
                     for (int child : children) {
