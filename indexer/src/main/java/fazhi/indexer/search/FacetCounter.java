@@ -240,8 +240,13 @@ final class FacetCounter {
         java.util.Set<Integer> expanded = new java.util.HashSet<>();
         java.util.Set<Integer> onSelectedPath = new java.util.HashSet<>();
         if (!request.regions().isEmpty()) {
+            // A selected name (统景镇) can be anywhere in the tree; a selected path only below its own prefixes; a
+            // division code (500112) names no value of the tree. Branches no selection can be in are not walked.
+            boolean anyName = request.regions().stream().anyMatch(r -> !r.contains("/") && !r.strip().matches("\\d+"));
+            java.util.function.Predicate<String> mayBeBelow = value -> anyName
+                    || request.regions().stream().anyMatch(r -> r.startsWith(value + "/"));
             for (int ord : top) {
-                markSelected(table, counts, ord, table.label(ord), request, 0, onSelectedPath);
+                markSelected(table, counts, ord, table.label(ord), request, mayBeBelow, 0, onSelectedPath);
             }
         }
         int listed = top.length;
@@ -274,12 +279,13 @@ final class FacetCounter {
     }
 
     /** Marks {@code ord} and its ancestors' path when it or a value below it is selected; true if so. */
-    private static boolean markSelected(FacetTable table, int[] counts, int ord, String value, SearchRequest request, int depth,
-                                        java.util.Set<Integer> marked) {
+    private static boolean markSelected(FacetTable table, int[] counts, int ord, String value, SearchRequest request,
+                                        java.util.function.Predicate<String> mayBeBelow, int depth, java.util.Set<Integer> marked) {
         boolean selected = request.regions().contains(value) || request.regions().contains(table.label(ord));
-        if (depth < 3) {
+        if (depth < 3 && mayBeBelow.test(value)) {
             for (int child : table.children(ord)) {
-                if (counts[child] > 0 && markSelected(table, counts, child, value + "/" + table.label(child), request, depth + 1, marked)) {
+                if (counts[child] > 0 && markSelected(table, counts, child, value + "/" + table.label(child), request, mayBeBelow,
+                        depth + 1, marked)) {
                     selected = true;
                 }
             }

@@ -27,7 +27,7 @@ import org.apache.lucene.util.Bits;
 
 /**
  * A search page — top hits, total, year/region/level facets (drill-sideways) and the section facet — from one
- * walk over the sections a {@link QueryTranslator.Conjunction} matches, segment by segment in parallel.
+ * walk over the sections a {@link QueryTranslator.Conjunction} matches, the searcher's slices of segments in parallel.
  *
  * <p>Why: answered the general way, a phrase search matches its phrases once per report-level block join (the
  * page and the facets, through drill-sideways) and once more for the section facet. Here each section clause's
@@ -86,12 +86,22 @@ final class OnePassSearch {
         for (int i = 0; i < scopes.length; i++) {
             scopes[i] = conjunction.leaves().get(i).scopeMask();
         }
+        // One task per slice (a thread's share of the segments), with one set of count arrays: arrays per segment
+        // would be allocated and summed once per segment and query, and a facet table has tens of thousands of values.
         List<Callable<Partial>> tasks = new ArrayList<>();
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
             // Collectors are made here, not in the tasks: the manager's newCollector is not thread-safe.
-            TopFieldCollector collector = page == null ? null : page.newCollector();
-            tasks.add(() -> new Segment(leaf, clauses, scopes, requestScope, filters, dimWeights, reportDocs, table, collector,
-                    scores).walk());
+            Partial partial = new Partial(table.size(), dimWeights.size(), page == null ? null : page.newCollector());
+            tasks.add(() -> {
+                for (IndexSearcher.LeafReaderContextPartition part : slice.partitions) {
+                    if (part.minDocId != 0 || part.maxDocId < part.ctx.reader().maxDoc()) {
+                        throw new IllegalStateException("a block join needs whole segments, not partitions");
+                    }
+                    new Segment(part.ctx, clauses, scopes, requestScope, filters, dimWeights, reportDocs, table, partial,
+                            scores).walk();
+                }
+                return partial;
+            });
         }
         long total = 0;
         long[] kinds = new long[KINDS];
@@ -121,10 +131,8 @@ final class OnePassSearch {
     }
 
     private static void add(int[] into, int[] from) {
-        if (from != null) {
-            for (int i = 0; i < into.length; i++) {
-                into[i] += from[i];
-            }
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
         }
     }
 
@@ -132,13 +140,19 @@ final class OnePassSearch {
         return searcher.createWeight(searcher.rewrite(q), mode, 1f);
     }
 
-    /** One segment's share of the figures. */
+    /** One slice's share of the figures. */
     private static final class Partial {
         long total;
         final long[] kinds = new long[KINDS];
-        int[] drillDown;
-        int[][] sideways;
-        TopFieldCollector collector;
+        final int[] drillDown;
+        final int[][] sideways;
+        final TopFieldCollector collector;
+
+        Partial(int ordinals, int dims, TopFieldCollector collector) {
+            this.drillDown = new int[ordinals];
+            this.sideways = new int[dims][ordinals];
+            this.collector = collector;
+        }
     }
 
     /** The score a report gets, handed to the page's collector. */
@@ -151,7 +165,7 @@ final class OnePassSearch {
         }
     }
 
-    /** The walk over one segment. */
+    /** The walk over one segment, adding to its slice's figures. */
     private static final class Segment {
         private final LeafReaderContext leaf;
         private final int[] scopes;
@@ -163,20 +177,19 @@ final class OnePassSearch {
         private final DocIdSetIterator[] filters;
         private final DocIdSetIterator[] dims;
         private final FacetTable table;
-        private final TopFieldCollector collector;
-        private final Partial partial = new Partial();
+        private final Partial partial;
         private final boolean empty;
         private final boolean scoring;
 
         Segment(LeafReaderContext leaf, List<Weight> clauseWeights, int[] scopes, int requestScope, List<Weight> filterWeights,
-                List<Weight> dimWeights, BitSetProducer reportDocs, FacetTable table, TopFieldCollector collector,
+                List<Weight> dimWeights, BitSetProducer reportDocs, FacetTable table, Partial partial,
                 boolean scoring) throws IOException {
             this.leaf = leaf;
             this.scoring = scoring;
             this.scopes = scopes;
             this.requestScope = requestScope;
             this.table = table;
-            this.collector = collector;
+            this.partial = partial;
             this.parents = reportDocs.getBitSet(leaf);
             int n = clauseWeights.size();
             this.scorers = new Scorer[n];
@@ -198,17 +211,11 @@ final class OnePassSearch {
             this.empty = none;
         }
 
-        Partial walk() throws IOException {
-            partial.drillDown = new int[table.size()];
-            partial.sideways = new int[dims.length][];
-            for (int d = 0; d < dims.length; d++) {
-                partial.sideways[d] = new int[table.size()];
-            }
+        void walk() throws IOException {
             LeafCollector hits = null;
             ReportScore score = new ReportScore();
-            if (collector != null) {
-                partial.collector = collector;
-                hits = collector.getLeafCollector(leaf);
+            if (partial.collector != null) {
+                hits = partial.collector.getLeafCollector(leaf);
                 hits.setScorer(score);
             }
             if (!empty) {
@@ -217,7 +224,6 @@ final class OnePassSearch {
             if (hits != null) {
                 hits.finish();
             }
-            return partial;
         }
 
         private void walk(LeafCollector hits, ReportScore score) throws IOException {
