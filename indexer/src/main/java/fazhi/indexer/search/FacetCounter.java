@@ -329,10 +329,8 @@ final class FacetCounter {
      * matching sections when the query's shape allows it ({@link QueryTranslator#kindPlan}), else one count per kind.
      */
     private long[] sectionKindCounts(IndexSearcher searcher, SearchRequest request, QueryTranslator.ParsedQuery parsed) throws IOException {
-        Optional<QueryTranslator.KindPlan> plan = translator.kindPlan(parsed);
-        return plan.isPresent()
-                ? SectionKindCounter.count(searcher, plan.get(), filterOnly(request), translator.reportDocs())
-                : sectionCountsPerKind(searcher, request, parsed);
+        Optional<long[]> onePass = sectionCountsOnePass(searcher, request, parsed);
+        return onePass.isPresent() ? onePass.get() : sectionCountsPerKind(searcher, request, parsed);
     }
 
     private static List<FacetCount> sectionFacet(long[] byKind, SearchRequest request) {
@@ -356,7 +354,7 @@ final class FacetCounter {
         return counts;
     }
 
-    /** The same section facet through the one-pass plan (empty when the query's shape has none); for tests. */
+    /** The section facet through the one-pass plan; empty when the query's shape has none (a negation). */
     Optional<long[]> sectionCountsOnePass(IndexSearcher searcher, SearchRequest request, QueryTranslator.ParsedQuery parsed) throws IOException {
         Optional<QueryTranslator.KindPlan> plan = translator.kindPlan(parsed);
         return plan.isEmpty() ? Optional.empty()
