@@ -24,9 +24,20 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CorpusGenerator generator = CorpusGenerator.fromSamples(ProjectHome.sampleCorpus());
         CorpusGenerator.GenerateSummary summary;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("生成").setInitialMax(Math.max(1, reports))
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" 份报告", 1).continuousUpdate().build()) {
-            summary = generator.generate(data.path(), reports, seed, bar::stepTo);
+        // The bar appears with the first progress, so bad input (a count below 1) is reported without one.
+        ProgressBar[] bar = new ProgressBar[1];
+        try {
+            summary = generator.generate(data.path(), reports, seed, n -> {
+                if (bar[0] == null) {
+                    bar[0] = new ProgressBarBuilder().setTaskName("生成").setInitialMax(reports)
+                            .setStyle(ProgressBarStyle.ASCII).setUnit(" 份报告", 1).continuousUpdate().build();
+                }
+                bar[0].stepTo(n);
+            });
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
         }
         spec.commandLine().getOut().printf("generated %d synthetic reports (%.1f M characters of body text, %d corpus files) in %.1f s into %s%n",
                 summary.reports(), summary.chars() / 1e6, summary.files(), summary.millis() / 1000.0, data.path().resolve("corpus"));

@@ -111,10 +111,11 @@ final class BenchReport {
     void indexReused(IndexBench.Reuse reuse) {
         line("### Index build: not measured in this run (`--reuse-index`)");
         line("");
-        line("The index already in the data directory was kept: the indexer ran incrementally (" + f(reuse.millis() / 1000.0, 1)
-                + " s) and analysed " + f(reuse.analysed(), 0) + " of " + f(reuse.reports(), 0) + " reports again"
-                + (reuse.rebuilt() ? " (it had to rebuild: the index was of another schema or dictionary)" : "")
-                + "; index size " + mb(reuse.indexBytes()) + ". Index-build figures come from a run without `--reuse-index`.");
+        line((reuse.rebuilt()
+                ? "There was no current index in the data directory (none yet, or one of another schema or dictionary), so the indexer built one ("
+                : "The index already in the data directory was kept: the indexer ran incrementally (")
+                + f(reuse.millis() / 1000.0, 1) + " s) and analysed " + f(reuse.analysed(), 0) + " of " + f(reuse.reports(), 0)
+                + " reports again; index size " + mb(reuse.indexBytes()) + ". Index-build figures come from a run without `--reuse-index`.");
         line("");
         targets.add(new String[] {"index build ≥ 0.8 × (smartcn-only × cores)", "not measured (--reuse-index)", "–"});
     }
