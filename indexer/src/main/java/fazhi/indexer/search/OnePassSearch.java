@@ -241,21 +241,13 @@ final class OnePassSearch {
                 if (parent == DocIdSetIterator.NO_MORE_DOCS) {
                     return;
                 }
-                // Every clause is positioned inside this report's block: read its matching sections.
-                for (int i = 0; i < n; i++) {
-                    int mask = 0;
-                    java.util.Arrays.fill(best[i], Float.NEGATIVE_INFINITY);
-                    DocIdSetIterator it = clauses[i];
-                    for (int doc = it.docID(); doc < parent; doc = it.nextDoc()) {
-                        int kind = kindValues[i].advanceExact(doc) ? (int) kindValues[i].longValue() : 0;
-                        mask |= 1 << kind;
-                        if (scoring) {
-                            best[i][kind] = Math.max(best[i][kind], scorers[i].score());
-                        }
+                // Reports the filters rule out, or that miss two facet selections (counted nowhere), are skipped
+                // before their sections are read: the clauses jump to the next report that can count.
+                int candidate = candidateFrom(parent);
+                if (candidate != parent) {
+                    if (candidate == DocIdSetIterator.NO_MORE_DOCS || !skipTo(blockStart(candidate))) {
+                        return;
                     }
-                    masks[i] = mask;
-                }
-                if (live != null && !live.get(parent) || !allAt(filters, parent)) {
                     continue;
                 }
                 int failed = 0;
@@ -267,6 +259,27 @@ final class OnePassSearch {
                         failedDim = d;
                     }
                 }
+                // Scores only matter for a report on the page (one that passes every selection), and only for
+                // sections of the kinds it may be matched in.
+                boolean scoreIt = scoring && hits != null && failed == 0 && (live == null || live.get(parent));
+                // Every clause is positioned inside this report's block: read its matching sections.
+                for (int i = 0; i < n; i++) {
+                    int mask = 0;
+                    int scoredKinds = scoreIt ? scopes[i] & requestScope : 0;
+                    java.util.Arrays.fill(best[i], Float.NEGATIVE_INFINITY);
+                    DocIdSetIterator it = clauses[i];
+                    for (int doc = it.docID(); doc < parent; doc = it.nextDoc()) {
+                        int kind = kindValues[i].advanceExact(doc) ? (int) kindValues[i].longValue() : 0;
+                        mask |= 1 << kind;
+                        if ((scoredKinds & 1 << kind) != 0) {
+                            best[i][kind] = Math.max(best[i][kind], scorers[i].score());
+                        }
+                    }
+                    masks[i] = mask;
+                }
+                if (live != null && !live.get(parent) || failed > 1) {
+                    continue;
+                }
                 if (failed == 0) {
                     for (int k = 0; k < KINDS; k++) {
                         if (everyClauseIn(masks, 1 << k)) {
@@ -274,7 +287,7 @@ final class OnePassSearch {
                         }
                     }
                 }
-                if (failed > 1 || !everyClauseIn(masks, requestScope)) {
+                if (!everyClauseIn(masks, requestScope)) {
                     continue;
                 }
                 if (failed == 1) {
@@ -287,10 +300,53 @@ final class OnePassSearch {
                     ordinals.countInto(parent, partial.sideways[d]);
                 }
                 if (hits != null) {
-                    score.score = scoring ? score(best, masks) : 0f;
+                    score.score = scoreIt ? score(best, masks) : 0f;
                     hits.collect(parent);
                 }
             }
+        }
+
+        /**
+         * The first report at or after {@code parent} that can count anywhere: it passes every filter written in
+         * the query and, with two or more facet selections, at least one of them (a report missing two selections
+         * is in no drill-sideways count). NO_MORE_DOCS when there is none.
+         */
+        private int candidateFrom(int parent) throws IOException {
+            int p = parent;
+            while (p != DocIdSetIterator.NO_MORE_DOCS) {
+                int next = p;
+                for (DocIdSetIterator f : filters) {
+                    next = Math.max(next, f.docID() < p ? f.advance(p) : f.docID());
+                }
+                if (next == p && dims.length >= 2) {
+                    int nearest = DocIdSetIterator.NO_MORE_DOCS;
+                    for (DocIdSetIterator d : dims) {
+                        if (d != null) {
+                            nearest = Math.min(nearest, d.docID() < p ? d.advance(p) : d.docID());
+                        }
+                    }
+                    next = nearest;
+                }
+                if (next == p) {
+                    return p;
+                }
+                p = next;
+            }
+            return p;
+        }
+
+        private int blockStart(int parent) {
+            return parent == 0 ? 0 : parents.prevSetBit(parent - 1) + 1;
+        }
+
+        /** Moves every clause to its first match at or after {@code doc}; false when one runs out. */
+        private boolean skipTo(int doc) throws IOException {
+            for (DocIdSetIterator c : clauses) {
+                if (c.docID() < doc && c.advance(doc) == DocIdSetIterator.NO_MORE_DOCS) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether every clause matched a section of a kind in {@code kinds} and in its own scope. */
@@ -332,7 +388,7 @@ final class OnePassSearch {
                 parent = Math.max(parent, parents.nextSetBit(c.docID()));
             }
             while (true) {
-                int blockStart = parent == 0 ? 0 : parents.prevSetBit(parent - 1) + 1;
+                int blockStart = blockStart(parent);
                 boolean moved = false;
                 for (DocIdSetIterator c : clauses) {
                     int doc = c.docID();
@@ -353,15 +409,6 @@ final class OnePassSearch {
                     return parent;
                 }
             }
-        }
-
-        private static boolean allAt(DocIdSetIterator[] its, int doc) throws IOException {
-            for (DocIdSetIterator it : its) {
-                if (!SegmentIterators.at(it, doc)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }
