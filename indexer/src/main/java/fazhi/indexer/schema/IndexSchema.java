@@ -26,7 +26,7 @@ public final class IndexSchema {
     }
 
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt, never mixed. */
-    public static final String VERSION = "5";
+    public static final String VERSION = "6";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "fazhi.schema";
     /** Commit user-data key holding the user dictionary's fingerprint the ranking field was analysed with. */
@@ -47,6 +47,8 @@ public final class IndexSchema {
      * every matching section in one pass, which a stored field would make a decompression per section.
      */
     public static final String SECTION_KIND_NUMBER = "kind_no";
+    /** {@link #SECTION_KIND_NUMBER} of a report document (which has it only so that every document has one). */
+    public static final long NOT_A_SECTION = -1;
     /** Position of the section in the report (0-based), stored. */
     public static final String SECTION_ORDINAL = "ordinal";
     public static final String SECTION_HEADING = "heading";

@@ -90,6 +90,33 @@ class IndexingTest {
     }
 
     @Test
+    void everyDocumentHasTheSectionNormsAndKindNumberButReportsMatchNoSectionTerm() throws Exception {
+        CorpusStore corpus = new CorpusStore(dir);
+        corpus.rewrite("test", List.of(simple("a", "民情茶室"), simple("b", "法律顾问"), simple("c", "法律顾问")));
+        new Indexer(dir).index(false, IndexProgress.NONE);
+        try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(d)) {
+            for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+                int maxDoc = leaf.reader().maxDoc();
+                // Dense (one value per document) is what makes the per-section lookups of a search direct reads.
+                assertThat(leaf.reader().getNormValues(IndexSchema.SECTION_KEY).cost()).isEqualTo(maxDoc);
+                assertThat(leaf.reader().getNormValues(IndexSchema.SECTION_RANKING).cost()).isEqualTo(maxDoc);
+                org.apache.lucene.index.NumericDocValues kinds = leaf.reader().getNumericDocValues(IndexSchema.SECTION_KIND_NUMBER);
+                assertThat(kinds.cost()).isEqualTo(maxDoc);
+                org.apache.lucene.util.BitSet reports = new org.apache.lucene.search.join.QueryBitSetProducer(
+                        fazhi.indexer.search.QueryTranslator.allReports()).getBitSet(leaf);
+                for (int doc = 0; doc < maxDoc; doc++) {
+                    assertThat(kinds.advanceExact(doc)).isTrue();
+                    assertThat(kinds.longValue() == IndexSchema.NOT_A_SECTION).isEqualTo(reports.get(doc));
+                }
+                // The empty fields add no term and leave BM25's statistics to the sections alone.
+                assertThat(leaf.reader().terms(IndexSchema.SECTION_KEY).getDocCount()).isEqualTo(maxDoc - reports.cardinality());
+                assertThat(leaf.reader().terms(IndexSchema.SECTION_RANKING).getDocCount()).isEqualTo(maxDoc - reports.cardinality());
+            }
+            assertThat(new IndexSearcher(reader).count(fazhi.indexer.search.QueryTranslator.keyQuery("法律顾问"))).isEqualTo(2);
+        }
+    }
+
+    @Test
     void anIndexOfAnotherSchemaVersionIsRebuiltNotMixed() throws Exception {
         CorpusStore corpus = new CorpusStore(dir);
         corpus.rewrite("test", List.of(simple("a", "民情茶室"), simple("b", "法律顾问")));
