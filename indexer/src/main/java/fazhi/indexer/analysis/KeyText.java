@@ -11,11 +11,14 @@ public final class KeyText {
     private final int[] keys;
     private final int[] starts;
     private final int[] ends;
+    /** Used length of the arrays (they are the builder's, not trimmed copies: a passage reads a KeyText once). */
+    private final int length;
 
-    private KeyText(int[] keys, int[] starts, int[] ends) {
+    private KeyText(int[] keys, int[] starts, int[] ends, int length) {
         this.keys = keys;
         this.starts = starts;
         this.ends = ends;
+        this.length = length;
     }
 
     /** What a BMP code point contributes to the key when that is at most one code point. */
@@ -105,37 +108,38 @@ public final class KeyText {
         }
 
         KeyText build() {
-            return new KeyText(java.util.Arrays.copyOf(keys, n), java.util.Arrays.copyOf(starts, n), java.util.Arrays.copyOf(ends, n));
+            return new KeyText(keys, starts, ends, n);
         }
 
     }
 
     /** Number of key code points. */
     public int length() {
-        return keys.length;
+        return length;
     }
 
     public int codePointAt(int index) {
-        return keys[index];
+        return keys[java.util.Objects.checkIndex(index, length)];
     }
 
     /** Start offset (in chars of the original text) of the key code point at {@code index}. */
     public int startOffset(int index) {
-        return starts[index];
+        return starts[java.util.Objects.checkIndex(index, length)];
     }
 
     /** End offset (exclusive) in the original text of the key code point at {@code index}. */
     public int endOffset(int index) {
-        return ends[index];
+        return ends[java.util.Objects.checkIndex(index, length)];
     }
 
     /** The key as a string (equals {@code TextNormalizer.phraseKey} of the original text). */
     public String key() {
-        return new String(keys, 0, keys.length);
+        return new String(keys, 0, length);
     }
 
     /** The key string of code points {@code [from, to)}. */
     public String key(int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, length);
         return new String(keys, from, to - from);
     }
 }

@@ -3,6 +3,7 @@ package fazhi.indexer.index;
 import fazhi.core.BadInputException;
 import fazhi.core.corpus.CorpusStore;
 import fazhi.indexer.analysis.UserDictionary;
+import fazhi.indexer.schema.IndexCodec;
 import fazhi.indexer.schema.IndexSchema;
 import fazhi.indexer.schema.ReportDocuments;
 import java.io.IOException;
@@ -83,6 +84,7 @@ public final class Indexer {
                 existing = Map.of();
             }
             IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer(dictionary));
+            config.setCodec(new IndexCodec());
             config.setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             config.setRAMBufferSizeMB(ramBufferMB(Runtime.getRuntime().maxMemory()));
             config.setCommitOnClose(false);

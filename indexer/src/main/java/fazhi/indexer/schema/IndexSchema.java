@@ -26,7 +26,7 @@ public final class IndexSchema {
     }
 
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt, never mixed. */
-    public static final String VERSION = "6";
+    public static final String VERSION = "7";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "fazhi.schema";
     /** Commit user-data key holding the user dictionary's fingerprint the ranking field was analysed with. */

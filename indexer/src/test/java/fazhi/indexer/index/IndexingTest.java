@@ -117,6 +117,34 @@ class IndexingTest {
     }
 
     @Test
+    void storedTextsComeBackExactlyFromTheUncompressedCodecWhateverTheirSize() throws Exception {
+        // Texts smaller than a chunk, and one several chunks long (read back as consecutive slices).
+        StringBuilder huge = new StringBuilder();
+        for (int i = 0; huge.length() < 150_000; i++) {
+            huge.append("第").append(i).append("条 聘请法律顾问𠮷 résumé；");
+        }
+        List<Report> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            reports.add(simple("r" + i, "民情茶室第" + i + "号，" + "调解".repeat(i * 50)));
+        }
+        reports.add(simple("huge", huge.toString()));
+        new CorpusStore(dir).rewrite("test", reports);
+        new Indexer(dir).index(false, IndexProgress.NONE);
+        try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(d)) {
+            for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+                assertThat(((org.apache.lucene.index.SegmentReader) leaf.reader()).getSegmentInfo().info.getCodec().getName())
+                        .isEqualTo(fazhi.indexer.schema.IndexCodec.NAME);
+            }
+        }
+        try (SearchService service = SearchService.open(dir)) {
+            for (Report r : reports) {
+                assertThat(service.report(r.id())).get().extracting(Report::sections).isEqualTo(r.sections());
+            }
+            assertThat(service.search(SearchRequest.of("résumé")).hits()).extracting(h -> h.id()).containsExactly("huge");
+        }
+    }
+
+    @Test
     void anIndexOfAnotherSchemaVersionIsRebuiltNotMixed() throws Exception {
         CorpusStore corpus = new CorpusStore(dir);
         corpus.rewrite("test", List.of(simple("a", "民情茶室"), simple("b", "法律顾问")));
