@@ -120,7 +120,7 @@ final class BenchReport {
         targets.add(new String[] {"index build ≥ 0.8 × (smartcn-only × cores)", "not measured (--reuse-index)", "–"});
     }
 
-    void mix(List<BenchQuery> mix) {
+    void mix(List<BenchQuery> mix, int warmUpMixes, int warmUpQueries) {
         long[] counts = new long[BenchQuery.Kind.values().length];
         mix.forEach(q -> counts[q.kind().ordinal()]++);
         line("### Query mix");
@@ -129,6 +129,8 @@ final class BenchReport {
                 + counts[1] + " two-term AND, " + counts[2] + " section filter, " + counts[3] + " year + region filter = " + mix.size()
                 + " queries); no request repeats across runs, so the service's result cache never answers a measured query. "
                 + "Every request is page 1 of 20 hits, relevance order, with total, all four facets and snippets (what `/api/search` returns). "
+                + "Before the in-process and again before the HTTP runs, " + warmUpMixes + " more mixes (" + warmUpQueries
+                + " queries, none of them measured) warm up the JIT, 2 clients; the CSV exports are warmed up the same way. "
                 + "Examples: " + String.join("; ", mix.stream().limit(6).map(q -> "`" + q.describe() + "`").toList()) + ".");
         line("");
     }
