@@ -99,11 +99,20 @@ public final class SearchService implements Closeable {
     private final int orderChunk;
     /** Threads that search the slices of one query in parallel (null on one core). */
     private final java.util.concurrent.ExecutorService sliceThreads;
+    /**
+     * Search pages computed at once, first come first served. Why: a search is CPU-bound and already spread over
+     * every core by its slices; with many clients, running them all at once shares the cores so that each search
+     * takes as long as all the others together (a long one then lasts for seconds), while queued in arrival order
+     * each waits only for those ahead. As many as cores: on the 100k bench corpus with 16 clients in process, p99
+     * 381–712 ms with no limit, 172–267 ms with 2 (the cores), 177–198 ms with 1; throughput the same within noise.
+     */
+    private final java.util.concurrent.Semaphore computing;
 
     private SearchService(Directory directory, int orderChunk) throws IOException {
         this.directory = directory;
         this.orderChunk = orderChunk;
         int cores = Runtime.getRuntime().availableProcessors();
+        this.computing = new java.util.concurrent.Semaphore(cores, true);
         this.sliceThreads = cores < 2 ? null : Executors.newFixedThreadPool(cores, r -> {
             Thread t = new Thread(r, "search-slice");
             t.setDaemon(true);
@@ -204,9 +213,24 @@ public final class SearchService implements Closeable {
             if (cached != null) {
                 return cached;
             }
-            SearchResult result = compute(searcher, request);
-            results.put(key, result);
-            return result;
+            try {
+                computing.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("search interrupted while waiting its turn");
+            }
+            try {
+                // The same search may have been computed while this one waited.
+                cached = results.getIfPresent(key);
+                if (cached != null) {
+                    return cached;
+                }
+                SearchResult result = compute(searcher, request);
+                results.put(key, result);
+                return result;
+            } finally {
+                computing.release();
+            }
         });
     }
 
