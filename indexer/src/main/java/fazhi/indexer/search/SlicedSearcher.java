@@ -1,5 +1,7 @@
 package fazhi.indexer.search;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.apache.lucene.index.IndexReader;
@@ -20,13 +22,34 @@ final class SlicedSearcher extends IndexSearcher {
 
     @Override
     protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-        long docs = 0;
-        for (LeafReaderContext leaf : leaves) {
-            docs += leaf.reader().maxDoc();
-        }
         // Called during construction, so it cannot read a field of this class: the core count is asked again.
-        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-        int perSlice = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (docs + cores - 1) / cores));
-        return slices(leaves, perSlice, Integer.MAX_VALUE, false);
+        return balanced(leaves, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Segments assigned biggest first, each to the slice with the fewest documents so far. Why not Lucene's static
+     * {@code slices(leaves, docs / cores, …)}: it fills a slice until it exceeds its share, so the first slice can
+     * take a whole big segment more than its share — on the 10k bench index 64 % of the documents against 36 %,
+     * and a search lasts as long as its biggest slice.
+     */
+    static LeafSlice[] balanced(List<LeafReaderContext> leaves, int slices) {
+        List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+        bySize.sort(Comparator.comparingInt((LeafReaderContext l) -> l.reader().maxDoc()).reversed());
+        List<List<LeafReaderContextPartition>> groups = new ArrayList<>();
+        long[] docs = new long[Math.min(slices, Math.max(1, bySize.size()))];
+        for (int i = 0; i < docs.length; i++) {
+            groups.add(new ArrayList<>());
+        }
+        for (LeafReaderContext leaf : bySize) {
+            int least = 0;
+            for (int i = 1; i < docs.length; i++) {
+                if (docs[i] < docs[least]) {
+                    least = i;
+                }
+            }
+            groups.get(least).add(LeafReaderContextPartition.createForEntireSegment(leaf));
+            docs[least] += leaf.reader().maxDoc();
+        }
+        return groups.stream().filter(g -> !g.isEmpty()).map(LeafSlice::new).toArray(LeafSlice[]::new);
     }
 }
