@@ -31,8 +31,13 @@ public final class IndexCodec extends FilterCodec {
     private static final int MAX_DOCS_PER_CHUNK = 1024;
     private static final int BLOCK_SHIFT = 10;
 
-    private final StoredFieldsFormat storedFields = new Lucene90CompressingStoredFieldsFormat("FazhiStoredFieldsRaw",
-            new Uncompressed(), CHUNK_BYTES, MAX_DOCS_PER_CHUNK, BLOCK_SHIFT);
+    /**
+     * One instance for every codec instance: merges copy whole chunks only between segments whose compression mode
+     * is the same object (Lucene compares references); otherwise every document is decoded and written again.
+     */
+    private static final CompressionMode UNCOMPRESSED = new Uncompressed();
+    private static final StoredFieldsFormat STORED_FIELDS = new Lucene90CompressingStoredFieldsFormat("FazhiStoredFieldsRaw",
+            UNCOMPRESSED, CHUNK_BYTES, MAX_DOCS_PER_CHUNK, BLOCK_SHIFT);
 
     public IndexCodec() {
         super(NAME, new Lucene104Codec());
@@ -40,7 +45,7 @@ public final class IndexCodec extends FilterCodec {
 
     @Override
     public StoredFieldsFormat storedFieldsFormat() {
-        return storedFields;
+        return STORED_FIELDS;
     }
 
     /** A compression mode that copies: a document is read by skipping to its bytes. */
