@@ -129,9 +129,13 @@ public final class Bench {
             log.println(String.format("index built in %.1f s", index.millis() / 1000.0));
         }
 
+        long readStart = System.nanoTime();
+        long indexRead = IndexBench.readOnce(dataDir);
+        long readMillis = (System.nanoTime() - readStart) / 1_000_000;
+        log.println(String.format("index files read once (%.1f GB in %.1f s)", indexRead / 1e9, readMillis / 1000.0));
         List<List<BenchQuery>> mixes = scan.sampler().mixes(4 + WARM_UP_MIXES, options.phrasesPerMix());
         List<BenchQuery> warmUp = mixes.subList(4, mixes.size()).stream().flatMap(List::stream).toList();
-        report.mix(mixes.get(0), WARM_UP_MIXES, warmUp.size());
+        report.mix(mixes.get(0), WARM_UP_MIXES, warmUp.size(), indexRead, readMillis);
         try (Fts5Peer fts5 = fts5Holder[0]; SearchService service = SearchService.open(dataDir)) {
             QueryRun.Target inProcess = q -> service.search(q.request()).total();
             log.println("in-process queries ...");

@@ -120,7 +120,7 @@ final class BenchReport {
         targets.add(new String[] {"index build ≥ 0.8 × (smartcn-only × cores)", "not measured (--reuse-index)", "–"});
     }
 
-    void mix(List<BenchQuery> mix, int warmUpMixes, int warmUpQueries) {
+    void mix(List<BenchQuery> mix, int warmUpMixes, int warmUpQueries, long indexBytesRead, long readMillis) {
         long[] counts = new long[BenchQuery.Kind.values().length];
         mix.forEach(q -> counts[q.kind().ordinal()]++);
         line("### Query mix");
@@ -131,6 +131,8 @@ final class BenchReport {
                 + "Every request is page 1 of 20 hits, relevance order, with total, all four facets and snippets (what `/api/search` returns). "
                 + "Before the in-process and again before the HTTP runs, " + warmUpMixes + " more mixes (" + warmUpQueries
                 + " queries, none of them measured) warm up the JIT, 2 clients; the CSV exports are warmed up the same way. "
+                + "Before that the index files were read once (" + mb(indexBytesRead) + " in " + f(readMillis / 1000.0, 1)
+                + " s), so that the queries find them in the page cache as on a running server. "
                 + "Examples: " + String.join("; ", mix.stream().limit(6).map(q -> "`" + q.describe() + "`").toList()) + ".");
         line("");
     }
