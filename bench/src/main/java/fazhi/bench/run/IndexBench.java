@@ -56,9 +56,9 @@ final class IndexBench {
 
     /**
      * Reads every file of the index once, so that the queries find it in the page cache, as on a server that has been
-     * answering for a while. Why: the peers' files are built just before and fill the cache; in a {@code
-     * --reuse-index} run at 100k part of the index was then read from disk again during the queries and exports
-     * (after the run 6.6 of 7.7 GB were cached), and those figures measured the disk. Returns the bytes read.
+     * answering for a while: the peers' files, built just before, compete for the cache, and a figure should never
+     * measure the disk without saying so. The report gives the bytes and the time (a fast read means the index was
+     * cached already). Returns the bytes read.
      */
     static long readOnce(Path dataDir) throws IOException {
         byte[] buffer = new byte[1 << 20];
