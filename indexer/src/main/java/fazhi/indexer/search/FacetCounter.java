@@ -96,11 +96,7 @@ final class FacetCounter {
         if (table.isEmpty()) {
             return Optional.empty();
         }
-        int scope = 0;
-        for (SectionKind kind : request.sections().isEmpty() ? EnumSet.allOf(SectionKind.class) : request.sections()) {
-            scope |= QueryTranslator.kindBit(kind);
-        }
-        OnePassSearch.Result r = OnePassSearch.run(searcher, conjunction.get(), scope, dimFilters(request),
+        OnePassSearch.Result r = OnePassSearch.run(searcher, conjunction.get(), QueryTranslator.kindMask(request.sections()), dimFilters(request),
                 translator.reportDocs(), table.get(), hits, byScore);
         SearchFacets facets = facets(table.get(), dim -> r.sideways().getOrDefault(dim, r.drillDown()), r.kinds(), request);
         return Optional.of(new Counts(r.total(), facets, r.top()));

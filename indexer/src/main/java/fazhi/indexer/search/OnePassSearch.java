@@ -72,15 +72,15 @@ final class OnePassSearch {
         boolean scores = page != null && byScore;
         List<Weight> clauses = new ArrayList<>();
         for (QueryTranslator.ConjunctionLeaf leaf : conjunction.leaves()) {
-            clauses.add(weight(searcher, leaf.scored(), scores ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES));
+            clauses.add(SegmentIterators.weight(searcher, leaf.scored(), scores ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES));
         }
         List<Weight> filters = new ArrayList<>();
         for (Query f : conjunction.filters()) {
-            filters.add(weight(searcher, f, ScoreMode.COMPLETE_NO_SCORES));
+            filters.add(SegmentIterators.weight(searcher, f, ScoreMode.COMPLETE_NO_SCORES));
         }
         List<Weight> dimWeights = new ArrayList<>();
         for (Query d : dims.values()) {
-            dimWeights.add(weight(searcher, d, ScoreMode.COMPLETE_NO_SCORES));
+            dimWeights.add(SegmentIterators.weight(searcher, d, ScoreMode.COMPLETE_NO_SCORES));
         }
         int[] scopes = new int[clauses.size()];
         for (int i = 0; i < scopes.length; i++) {
@@ -134,10 +134,6 @@ final class OnePassSearch {
         for (int i = 0; i < into.length; i++) {
             into[i] += from[i];
         }
-    }
-
-    private static Weight weight(IndexSearcher searcher, Query q, ScoreMode mode) throws IOException {
-        return searcher.createWeight(searcher.rewrite(q), mode, 1f);
     }
 
     /** One slice's share of the figures. */

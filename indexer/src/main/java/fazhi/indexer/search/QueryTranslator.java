@@ -619,6 +619,18 @@ public final class QueryTranslator {
         return 1 << kind.ordinal();
     }
 
+    /** The kinds' bits; every kind when none is given (no restriction). */
+    public static int kindMask(Collection<SectionKind> kinds) {
+        if (kinds.isEmpty()) {
+            return ALL_KINDS;
+        }
+        int mask = 0;
+        for (SectionKind k : kinds) {
+            mask |= kindBit(k);
+        }
+        return mask;
+    }
+
     private static final int ALL_KINDS = (1 << SectionKind.values().length) - 1;
 
     /** The one-pass plan of the section facet for {@code parsed}, when its shape allows one (see {@link KindPlan}). */
@@ -637,7 +649,7 @@ public final class QueryTranslator {
         }
         if (!positiveSection[0]) {
             // As in translate: without a positive phrase, the facet means "reports with a section of this kind".
-            sections.add(new TermQuery(new Term(IndexSchema.DOC_TYPE, IndexSchema.TYPE_SECTION)));
+            sections.add(anySection());
             KindExpression any = new SectionLeaf(sections.size() - 1, ALL_KINDS);
             root = root == null ? any : new AllOf(List.of(root, any));
         }
@@ -653,11 +665,7 @@ public final class QueryTranslator {
                 yield new SectionLeaf(sections.size() - 1, scope);
             }
             case Near near -> {
-                List<SpanQuery> parts = new ArrayList<>();
-                for (String key : near.keys()) {
-                    parts.add(spanPhrase(key));
-                }
-                sections.add(new SpanNearQuery(parts.toArray(SpanQuery[]::new), near.slop(), false));
+                sections.add(spanNear(near));
                 positiveSection[0] = true;
                 yield new SectionLeaf(sections.size() - 1, scope);
             }
@@ -679,16 +687,9 @@ public final class QueryTranslator {
                 yield new AnyOf(children);
             }
             case And and -> {
-                int inner = scope;
-                if (!and.kinds().isEmpty()) {
-                    int mask = 0;
-                    for (SectionKind k : and.kinds()) {
-                        mask |= kindBit(k);
-                    }
-                    inner &= mask;
-                    if (inner == 0) {
-                        yield new Never();
-                    }
+                int inner = scope & kindMask(and.kinds());
+                if (inner == 0) {
+                    yield new Never();
                 }
                 List<KindExpression> children = new ArrayList<>();
                 boolean hasPositive = false;
@@ -704,7 +705,7 @@ public final class QueryTranslator {
                     hasPositive |= !(child instanceof Filter);
                 }
                 if (!hasPositive && !and.kinds().isEmpty()) {
-                    sections.add(new TermQuery(new Term(IndexSchema.DOC_TYPE, IndexSchema.TYPE_SECTION)));
+                    sections.add(anySection());
                     positiveSection[0] = true;
                     children.add(new SectionLeaf(sections.size() - 1, inner));
                 }
@@ -744,13 +745,7 @@ public final class QueryTranslator {
         if (!(root instanceof And and)) {
             return Optional.empty();
         }
-        int scope = ALL_KINDS;
-        if (!and.kinds().isEmpty()) {
-            scope = 0;
-            for (SectionKind k : and.kinds()) {
-                scope |= kindBit(k);
-            }
-        }
+        int scope = kindMask(and.kinds());
         List<ConjunctionLeaf> leaves = new ArrayList<>();
         List<Query> filters = new ArrayList<>();
         for (Node child : and.children()) {
@@ -869,12 +864,8 @@ public final class QueryTranslator {
     }
 
     private Query nearInSection(Near near, Set<SectionKind> scope) {
-        List<SpanQuery> parts = new ArrayList<>();
-        for (String key : near.keys()) {
-            parts.add(spanPhrase(key));
-        }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new BoostQuery(new SpanNearQuery(parts.toArray(SpanQuery[]::new), near.slop(), false), PHRASE_BOOST), Occur.MUST);
+        b.add(new BoostQuery(spanNear(near), PHRASE_BOOST), Occur.MUST);
         for (String raw : near.raws()) {
             Query ranked = rankingQuery(raw);
             if (ranked != null) {
@@ -915,6 +906,20 @@ public final class QueryTranslator {
             b.add(new Term(IndexSchema.SECTION_KEY, new String(cps, cps.length - 2, 2)), cps.length - 2);
         }
         return b.build();
+    }
+
+    /** The phrases of a near group within its slop, in any order (its matching, without scoring clauses). */
+    private static SpanQuery spanNear(Near near) {
+        List<SpanQuery> parts = new ArrayList<>();
+        for (String key : near.keys()) {
+            parts.add(spanPhrase(key));
+        }
+        return new SpanNearQuery(parts.toArray(SpanQuery[]::new), near.slop(), false);
+    }
+
+    /** Every section document. */
+    private static Query anySection() {
+        return new TermQuery(new Term(IndexSchema.DOC_TYPE, IndexSchema.TYPE_SECTION));
     }
 
     private static SpanQuery spanPhrase(String key) {

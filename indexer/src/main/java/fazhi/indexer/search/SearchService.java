@@ -258,11 +258,11 @@ public final class SearchService implements Closeable {
             return withSearcherIo(searcher -> {
                 Plan plan = plan(searcher, request);
                 if (summarize) {
-                    ((ResultVisitor) visitor).begin(summarize(searcher, request, plan, List.of(), null));
+                    ((ResultVisitor) visitor).begin(summarize(searcher, request, plan));
                 }
                 Weight sections = sectionWeight(searcher, plan);
                 return walk(searcher, plan, request, limit, true, page -> {
-                    for (ReportHit hit : hits(searcher, page, 0, sections, plan.translation().highlightKeys())) {
+                    for (ReportHit hit : hits(searcher, page, sections, plan.translation().highlightKeys())) {
                         visitor.visit(hit);
                     }
                 });
@@ -503,20 +503,10 @@ public final class SearchService implements Closeable {
                 skip = (request.page() - 1) * request.size();
             }
         }
-        // Total and facets do not depend on sort or page: cached once for every page of the same search. When they
-        // are not cached yet, the page's hits are collected by the same pass that counts them.
-        ResultKey key = new ResultKey(request.withoutPaging(), snapshot(searcher));
-        Summary summary = summaries.getIfPresent(key);
-        TopDocs top = null;
-        if (summary == null) {
-            Optional<FacetCounter.Counts> onePass = facetCounter.countOnePass(searcher, request, plan.parsed(), page,
-                    plan.sort().needsScores());
-            FacetCounter.Counts counts = onePass.isPresent() ? onePass.get()
-                    : facetCounter.count(searcher, request, plan.query(), plan.parsed(), page);
-            summary = new Summary(counts.total(), counts.facets());
-            summaries.put(key, summary);
-            top = counts.top();
-        } else if (page != null) {
+        Counted counted = count(searcher, request, plan, page);
+        Summary summary = counted.summary();
+        TopDocs top = counted.top();
+        if (top == null && page != null) { // the summary was cached: the page alone
             top = searcher.search(plan.query(), page);
         }
         List<ReportHit> hits = new ArrayList<>();
@@ -526,7 +516,7 @@ public final class SearchService implements Closeable {
             if (skip < top.scoreDocs.length) {
                 ScoreDoc[] shown = java.util.Arrays.copyOfRange(top.scoreDocs, skip, top.scoreDocs.length);
                 fillScores(searcher, plan, shown);
-                hits.addAll(hits(searcher, shown, 0, sections, plan.translation().highlightKeys()));
+                hits.addAll(hits(searcher, shown, sections, plan.translation().highlightKeys()));
             }
             if (top.scoreDocs.length > skip && top.scoreDocs.length - skip == request.size()) {
                 nextCursor = Cursor.encode(request.sort(), (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]);
@@ -557,37 +547,54 @@ public final class SearchService implements Closeable {
         return after;
     }
 
-    /** Total and facets of the request (drill-sideways: each facet counted without its own selection). */
-    private SearchResult summarize(IndexSearcher searcher, SearchRequest request, Plan plan, List<ReportHit> hits,
-                                   String nextCursor) throws IOException {
-        // Total and facets do not depend on sort or page: cached once for every page of the same search.
-        long version = snapshot(searcher);
-        ResultKey key = new ResultKey(request.withoutPaging(), version);
+    /** Total and facets of the request, without hits (drill-sideways: each facet counted without its own selection). */
+    private SearchResult summarize(IndexSearcher searcher, SearchRequest request, Plan plan) throws IOException {
+        Summary summary = count(searcher, request, plan, null).summary();
+        return new SearchResult(request.q(), summary.total(), List.of(), summary.facets(), request, null);
+    }
+
+    /** The summary, and the page's top hits when they were collected by the pass that counted it (else null). */
+    private record Counted(Summary summary, TopDocs top) {
+    }
+
+    /**
+     * Total and facets — they do not depend on sort or page, so they are cached once for every page of the same
+     * search. When they are not cached yet, the page's hits ({@code page}, may be null) are collected by the same
+     * pass that counts them: one walk for a conjunction of phrases and filters ({@link OnePassSearch}), else the
+     * drill-sideways pass.
+     */
+    private Counted count(IndexSearcher searcher, SearchRequest request, Plan plan, TopFieldCollectorManager page)
+            throws IOException {
+        ResultKey key = new ResultKey(request.withoutPaging(), snapshot(searcher));
         Summary summary = summaries.getIfPresent(key);
-        if (summary == null) {
-            FacetCounter.Counts counts = facetCounter.count(searcher, request, plan.query(), plan.parsed(), null);
-            summary = new Summary(counts.total(), counts.facets());
-            summaries.put(key, summary);
+        if (summary != null) {
+            return new Counted(summary, null);
         }
-        return new SearchResult(request.q(), summary.total(), hits, summary.facets(), request, nextCursor);
+        Optional<FacetCounter.Counts> onePass = facetCounter.countOnePass(searcher, request, plan.parsed(), page,
+                plan.sort().needsScores());
+        FacetCounter.Counts counts = onePass.isPresent() ? onePass.get()
+                : facetCounter.count(searcher, request, plan.query(), plan.parsed(), page);
+        summary = new Summary(counts.total(), counts.facets());
+        summaries.put(key, summary);
+        return new Counted(summary, counts.top());
     }
 
     private Weight sectionWeight(IndexSearcher searcher, Plan plan) throws IOException {
         Query q = plan.translation().sectionQuery();
-        return q == null ? null : searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        return q == null ? null : SegmentIterators.weight(searcher, q, ScoreMode.COMPLETE_NO_SCORES);
     }
 
     /**
-     * Hits for {@code docs[from..]} in their order. Per segment, the matching sections of its hits are found in one
+     * Hits for {@code docs} in their order. Per segment, the matching sections of its hits are found in one
      * forward pass (documents sorted by number, one scorer per segment), and the segments are read in parallel on
      * the searcher's threads: reading the section texts and choosing their passages is most of a page's fixed cost.
      */
-    private List<ReportHit> hits(IndexSearcher searcher, ScoreDoc[] docs, int from, Weight sections, List<String> keys)
+    private List<ReportHit> hits(IndexSearcher searcher, ScoreDoc[] docs, Weight sections, List<String> keys)
             throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Map<Integer, List<ScoreDoc>> byLeaf = new java.util.TreeMap<>();
-        for (int i = from; i < docs.length; i++) {
-            byLeaf.computeIfAbsent(ReaderUtil.subIndex(docs[i].doc, leaves), k -> new ArrayList<>()).add(docs[i]);
+        for (ScoreDoc sd : docs) {
+            byLeaf.computeIfAbsent(ReaderUtil.subIndex(sd.doc, leaves), k -> new ArrayList<>()).add(sd);
         }
         List<java.util.concurrent.Callable<Map<Integer, ReportHit>>> tasks = new ArrayList<>();
         for (Map.Entry<Integer, List<ScoreDoc>> group : byLeaf.entrySet()) {
@@ -600,9 +607,9 @@ public final class SearchService implements Closeable {
         for (Map<Integer, ReportHit> part : searcher.getTaskExecutor().invokeAll(tasks)) {
             byDoc.putAll(part);
         }
-        List<ReportHit> hits = new ArrayList<>(docs.length - from);
-        for (int i = from; i < docs.length; i++) {
-            hits.add(byDoc.get(docs[i].doc));
+        List<ReportHit> hits = new ArrayList<>(docs.length);
+        for (ScoreDoc sd : docs) {
+            hits.add(byDoc.get(sd.doc));
         }
         return hits;
     }

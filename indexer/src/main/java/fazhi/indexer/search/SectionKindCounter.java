@@ -34,7 +34,7 @@ final class SectionKindCounter {
             throws IOException {
         List<Weight> sectionWeights = weights(searcher, plan.sectionLeaves());
         List<Weight> reportWeights = weights(searcher, plan.reportLeaves());
-        Weight filterWeight = reportFilter == null ? null : weights(searcher, List.of(reportFilter)).getFirst();
+        Weight filterWeight = reportFilter == null ? null : SegmentIterators.weight(searcher, reportFilter, ScoreMode.COMPLETE_NO_SCORES);
         List<java.util.concurrent.Callable<long[]>> tasks = new java.util.ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             tasks.add(() -> countLeaf(leaf, plan, sectionWeights, reportWeights, filterWeight, reportDocs));
@@ -116,7 +116,7 @@ final class SectionKindCounter {
     private static List<Weight> weights(IndexSearcher searcher, List<Query> queries) throws IOException {
         java.util.ArrayList<Weight> weights = new java.util.ArrayList<>(queries.size());
         for (Query q : queries) {
-            weights.add(searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f));
+            weights.add(SegmentIterators.weight(searcher, q, ScoreMode.COMPLETE_NO_SCORES));
         }
         return weights;
     }

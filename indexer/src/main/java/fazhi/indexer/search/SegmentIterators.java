@@ -4,12 +4,20 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 
 /** The per-segment iterator helpers the one-pass walks share ({@link OnePassSearch}, {@link SectionKindCounter}). */
 final class SegmentIterators {
     private SegmentIterators() {
+    }
+
+    /** The searcher's weight of a query, rewritten first. */
+    static Weight weight(IndexSearcher searcher, Query query, ScoreMode mode) throws IOException {
+        return searcher.createWeight(searcher.rewrite(query), mode, 1f);
     }
 
     /** One iterator per weight over the segment, null where the weight matches nothing in it. */
