@@ -36,6 +36,15 @@ class BenchSmokeTest {
     }
 
     @Test
+    void sizesThatWouldMeasureNothingAreRefused(@TempDir Path dir) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.Options.defaults(dir).withSizes(0, 10, 1000))
+                .isInstanceOf(fazhi.core.BadInputException.class).hasMessageContaining("--phrases");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.Options.defaults(dir).withSizes(10, -1, 1000))
+                .isInstanceOf(fazhi.core.BadInputException.class).hasMessageContaining("--peer-queries");
+        assertThat(Bench.Options.defaults(dir).withSizes(1, 0, 1000).phrasesPerMix()).isEqualTo(1);
+    }
+
+    @Test
     void generatesAndBenchmarksTwoHundredReports(@TempDir Path dir) throws Exception {
         CorpusGenerator generator = CorpusGenerator.fromSamples(samples());
         CorpusGenerator.GenerateSummary summary = generator.generate(dir, 200, 7, n -> { });

@@ -50,6 +50,19 @@ public final class Bench {
      */
     public record Options(Path dataDir, long seed, int phrasesPerMix, int peerQueries, int concurrentClients,
                           long analyzerSampleChars, String rg, boolean http, String exportPhrase, boolean reuseIndex) {
+        /** Sizes that would measure nothing (no phrase query, no client) are refused before any work starts. */
+        public Options {
+            if (phrasesPerMix < 1) {
+                throw new BadInputException("bad-phrases", "--phrases 必须是正整数：" + phrasesPerMix);
+            }
+            if (peerQueries < 0) {
+                throw new BadInputException("bad-peer-queries", "--peer-queries 不能为负数：" + peerQueries);
+            }
+            if (concurrentClients < 1 || analyzerSampleChars < 1) {
+                throw new BadInputException("bad-bench-options", "并发客户端数和分析样本长度必须是正整数");
+            }
+        }
+
         public static Options defaults(Path dataDir) {
             return new Options(dataDir, 42, 100, 100, 16, 8_000_000, "rg", true, "法治", false);
         }
