@@ -77,6 +77,8 @@ class BenchSmokeTest {
         assertThat(outcome.httpMeasured()).isTrue();
         assertThat(outcome.markdown()).contains("### Index build", "### Query latency and throughput", "ours (page) / FTS5", "ours (ids) / ripgrep",
                 "HTTP /api/search", "### CSV export", "### Targets of issue 7", "identical");
+        assertThat(outcome.markdown()).containsPattern("Warm-up before the in-process runs, p50 of each mix \\(2 clients\\): [0-9.]+, ([0-9.–]+, ){6}[0-9.–]+ ms")
+                .containsPattern("Warm-up before the HTTP /api/search runs, p50 of each mix \\(2 clients\\): [0-9.]+, ([0-9.–]+, ){6}[0-9.–]+ ms");
 
         // Re-measuring queries on the index just built: nothing is analysed again, and the sets still agree.
         Bench.Outcome again = Bench.run(Bench.Options.defaults(dir).withSizes(12, 12, 100_000).withHttp(false).withReuseIndex(true),

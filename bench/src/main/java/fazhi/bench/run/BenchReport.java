@@ -151,6 +151,13 @@ final class BenchReport {
     }
 
     private final List<QueryRun.Result> rows = new ArrayList<>();
+    private final List<String> warmUps = new ArrayList<>();
+
+    /** The p50 of each warm-up mix, in order: latency should have stopped falling before the measured runs. */
+    void warmUp(String target, List<QueryRun.Result> mixes) {
+        warmUps.add("Warm-up before the " + target + " runs, p50 of each mix (2 clients): "
+                + String.join(", ", mixes.stream().map(r -> ms(r.all().percentileMillis(50))).toList()) + " ms.");
+    }
 
     void peers(Bench.PeerComparison p, int reports) {
         peers = p;
@@ -209,6 +216,9 @@ final class BenchReport {
             t.append("| HTTP /api/search | – | – | not measured: ").append(httpSkipped.replace("|", "\\|")).append(" | | | | | | |\n");
         }
         t.append("\n");
+        for (String w : warmUps) {
+            t.append(w).append("\n\n");
+        }
         for (QueryRun.Result r : rows) {
             if (r.name().startsWith("HTTP")) {
                 double mean = Arrays.stream(r.values()).filter(v -> v >= 0).average().orElse(Double.NaN);
