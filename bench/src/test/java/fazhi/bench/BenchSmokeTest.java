@@ -77,6 +77,7 @@ class BenchSmokeTest {
         assertThat(outcome.httpMeasured()).isTrue();
         assertThat(outcome.markdown()).contains("### Index build", "### Query latency and throughput", "ours (page) / FTS5", "ours (ids) / ripgrep",
                 "HTTP /api/search", "### CSV export", "### Targets of issue 7", "identical");
+        assertThat(outcome.markdown()).containsPattern("smartcn alone, 1 thread: before the build / after it \\| [0-9,]+ / [0-9,]+ chars/s");
         assertThat(outcome.markdown()).containsPattern("Warm-up before the in-process runs, p50 of each mix \\(2 clients\\): [0-9.]+, ([0-9.–]+, ){6}[0-9.–]+ ms")
                 .containsPattern("Warm-up before the HTTP /api/search runs, p50 of each mix \\(2 clients\\): [0-9.]+, ([0-9.–]+, ){6}[0-9.–]+ ms");
 

@@ -57,6 +57,16 @@ final class AnalyzerBench {
         return results;
     }
 
+    /**
+     * SmartChineseAnalyzer alone on one thread again (already compiled): measured before and after the index build,
+     * so the ceiling reflects the machine's speed during the build, which drifts on a shared machine.
+     */
+    static Throughput smartcnAgain(List<String> sample) {
+        long bytes = sample.stream().mapToLong(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+        long chars = sample.stream().mapToLong(String::length).sum();
+        return measure("SmartChineseAnalyzer (alone), after the index build", sample, 1, chars, bytes, SmartChineseAnalyzer::new);
+    }
+
     private static Throughput measure(String name, List<String> sample, int threads, long chars, long bytes,
                                       Supplier<Analyzer> analyzer) {
         long start = System.nanoTime();

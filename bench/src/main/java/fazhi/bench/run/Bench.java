@@ -139,7 +139,8 @@ public final class Bench {
         } else {
             log.println("rebuilding the index ...");
             IndexBench.Result index = IndexBench.run(dataDir);
-            report.index(index, scan);
+            log.println("smartcn alone again, after the build ...");
+            report.index(index, scan, AnalyzerBench.smartcnAgain(scan.analyzerSample()));
             log.println(String.format("index built in %.1f s", index.millis() / 1000.0));
         }
 
