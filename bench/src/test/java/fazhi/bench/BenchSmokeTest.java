@@ -78,8 +78,9 @@ class BenchSmokeTest {
         assertThat(outcome.markdown()).contains("### Index build", "### Query latency and throughput", "ours (page) / FTS5", "ours (ids) / ripgrep",
                 "HTTP /api/search", "### CSV export", "### Targets of issue 7", "identical");
         assertThat(outcome.markdown()).containsPattern("smartcn alone, 1 thread: before the build / after it \\| [0-9,]+ / [0-9,]+ chars/s");
-        assertThat(outcome.markdown()).containsPattern("Warm-up before the in-process runs, p50 of each mix \\(2 clients\\): [0-9.]+, ([0-9.–]+, ){6}[0-9.–]+ ms")
-                .containsPattern("Warm-up before the HTTP /api/search runs, p50 of each mix \\(2 clients\\): [0-9.]+, ([0-9.–]+, ){6}[0-9.–]+ ms");
+        // 200 reports give few distinct queries: warm-up stops when its mixes run out, before the usual minimum.
+        assertThat(outcome.markdown()).containsPattern("Warm-up before the in-process runs, p50 of each mix \\(2 clients\\): [0-9.]+(, [0-9.]+)* ms \\([0-9]+ mixes, [0-9]+ queries\\)")
+                .containsPattern("Warm-up before the HTTP /api/search runs, p50 of each mix \\(2 clients\\): [0-9.]+(, [0-9.]+)* ms \\([0-9]+ mixes, [0-9]+ queries\\)");
 
         // Re-measuring queries on the index just built: nothing is analysed again, and the sets still agree.
         Bench.Outcome again = Bench.run(Bench.Options.defaults(dir).withSizes(12, 12, 100_000).withHttp(false).withReuseIndex(true),

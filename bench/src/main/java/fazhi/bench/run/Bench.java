@@ -32,19 +32,22 @@ import java.util.concurrent.Executors;
  */
 public final class Bench {
     /**
-     * Disjoint mixes run (2 clients) before the measured ones. Latency settles only after more than a thousand
-     * queries (JIT compilation of the search path): on the 100k corpus, measuring 16 fresh mixes one after the
-     * other after 4 warm-up mixes, the p50 went 6.5, 6.7, 4.6, then stayed between 2.8 and 5.4 ms. The figures are
-     * meant for a server that has been running; each warm-up mix's p50 is reported, so the plateau can be checked.
+     * Disjoint mixes run (2 clients) before the measured ones, one after the other, until latency has stopped
+     * falling ({@link #settled}), at least {@link #MIN_WARM_UP_MIXES} and at most this many. How long that takes
+     * depends on the corpus: on the 100k corpus, measuring 16 fresh mixes in a row after 4 warm-up mixes, the p50
+     * went 6.5, 6.7, 4.6, then stayed between 2.8 and 5.4 ms; on the 10k corpus it went 1.95, 1.80, 1.63, 1.51 and
+     * was still falling twelve mixes later (1.09–1.32 ms). The figures are meant for a server that has been
+     * running; each warm-up mix's p50 is reported, so the plateau can be checked.
      */
-    static final int WARM_UP_MIXES = 8;
+    static final int MAX_WARM_UP_MIXES = 24;
+    static final int MIN_WARM_UP_MIXES = 8;
 
     /**
      * What to run.
      *
      * @param phrasesPerMix  phrase queries per mix (each mix also has a quarter as many AND, section-filter and
-     *                       year+region queries); disjoint mixes: in-process ×2, HTTP ×2, and {@link #WARM_UP_MIXES}
-     *                       for warming up
+     *                       year+region queries); disjoint mixes: in-process ×2, HTTP ×2, and up to
+     *                       {@link #MAX_WARM_UP_MIXES} for warming up
      * @param peerQueries    how many of the measured phrase queries also run on FTS5 and ripgrep
      * @param http           also measure over HTTP: the real portal ({@link PortalServer}) on 127.0.0.1 and a free port,
      *                       in this JVM, over its own freshly opened search service (its own, cold caches)
@@ -148,9 +151,9 @@ public final class Bench {
         long indexRead = IndexBench.readOnce(dataDir);
         long readMillis = (System.nanoTime() - readStart) / 1_000_000;
         log.println(String.format("index files read once (%.1f GB in %.1f s)", indexRead / 1e9, readMillis / 1000.0));
-        List<List<BenchQuery>> mixes = scan.sampler().mixes(4 + WARM_UP_MIXES, options.phrasesPerMix());
+        List<List<BenchQuery>> mixes = scan.sampler().mixes(4 + MAX_WARM_UP_MIXES, options.phrasesPerMix());
         List<List<BenchQuery>> warmUp = mixes.subList(4, mixes.size());
-        report.mix(mixes.get(0), WARM_UP_MIXES, warmUp.stream().mapToInt(List::size).sum(), indexRead, readMillis);
+        report.mix(mixes.get(0), MIN_WARM_UP_MIXES, MAX_WARM_UP_MIXES, indexRead, readMillis);
         try (Fts5Peer fts5 = fts5Holder[0]; SearchService service = SearchService.open(dataDir)) {
             QueryRun.Target inProcess = q -> service.search(q.request()).total();
             log.println("in-process queries ...");
@@ -212,9 +215,42 @@ public final class Bench {
         }
     }
 
-    /** Runs the warm-up mixes one after the other, 2 clients each; their results show whether latency settled. */
+    /**
+     * Runs warm-up mixes one after the other, 2 clients each, until latency has {@link #settled} (or the mixes run
+     * out: a small corpus has few distinct queries); returns them, in order, for the report.
+     */
     private static List<QueryRun.Result> warmUp(List<List<BenchQuery>> mixes, QueryRun.Target target) {
-        return mixes.stream().map(mix -> QueryRun.run("warm-up", mix, 2, target)).toList();
+        List<QueryRun.Result> done = new ArrayList<>();
+        for (List<BenchQuery> mix : mixes) {
+            if (mix.isEmpty()) {
+                break;
+            }
+            done.add(QueryRun.run("warm-up", mix, 2, target));
+            if (settled(done.stream().mapToDouble(r -> r.all().percentileMillis(50)).toArray())) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    /**
+     * Whether warm-up may stop after mixes with these p50s: at least {@link #MIN_WARM_UP_MIXES}, and the median p50
+     * of the last four no more than 5 % below the median of the four before. Medians of four, because one mix's p50
+     * moves by a fifth with its queries.
+     */
+    static boolean settled(double[] p50s) {
+        int n = p50s.length;
+        if (n < MIN_WARM_UP_MIXES) {
+            return false;
+        }
+        return median(java.util.Arrays.copyOfRange(p50s, n - 4, n)) >= 0.95 * median(java.util.Arrays.copyOfRange(p50s, n - 8, n - 4));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Progress lines on stderr, with the seconds since the start. */

@@ -128,7 +128,7 @@ final class BenchReport {
         targets.add(new String[] {"index build ≥ 0.8 × (smartcn-only × cores)", "not measured (--reuse-index)", "–"});
     }
 
-    void mix(List<BenchQuery> mix, int warmUpMixes, int warmUpQueries, long indexBytesRead, long readMillis) {
+    void mix(List<BenchQuery> mix, int minWarmUpMixes, int maxWarmUpMixes, long indexBytesRead, long readMillis) {
         long[] counts = new long[BenchQuery.Kind.values().length];
         mix.forEach(q -> counts[q.kind().ordinal()]++);
         line("### Query mix");
@@ -137,8 +137,10 @@ final class BenchReport {
                 + counts[1] + " two-term AND, " + counts[2] + " section filter, " + counts[3] + " year + region filter = " + mix.size()
                 + " queries); no request repeats across runs, so the service's result cache never answers a measured query. "
                 + "Every request is page 1 of 20 hits, relevance order, with total, all four facets and snippets (what `/api/search` returns). "
-                + "Before the in-process and again before the HTTP runs, " + warmUpMixes + " more mixes (" + warmUpQueries
-                + " queries, none of them measured) warm up the JIT, 2 clients; the CSV exports are warmed up the same way. "
+                + "Before the in-process and again before the HTTP runs, more mixes (none of them measured, 2 clients) warm up the JIT, "
+                + "one after the other until latency has stopped falling: at least " + minWarmUpMixes + ", at most " + maxWarmUpMixes
+                + ", stopping when the median p50 of the last four mixes is no more than 5 % below that of the four before "
+                + "(each mix's p50 is listed under the latency table); the CSV exports are warmed up too. "
                 + "Before that the index files were read once (" + mb(indexBytesRead) + " in " + f(readMillis / 1000.0, 1)
                 + " s), so that the queries find them in the page cache as on a running server. "
                 + "Examples: " + String.join("; ", mix.stream().limit(6).map(q -> "`" + q.describe() + "`").toList()) + ".");
@@ -164,7 +166,8 @@ final class BenchReport {
     /** The p50 of each warm-up mix, in order: latency should have stopped falling before the measured runs. */
     void warmUp(String target, List<QueryRun.Result> mixes) {
         warmUps.add("Warm-up before the " + target + " runs, p50 of each mix (2 clients): "
-                + String.join(", ", mixes.stream().map(r -> ms(r.all().percentileMillis(50))).toList()) + " ms.");
+                + String.join(", ", mixes.stream().map(r -> ms(r.all().percentileMillis(50))).toList()) + " ms ("
+                + mixes.size() + " mixes, " + mixes.stream().mapToInt(QueryRun.Result::queries).sum() + " queries).");
     }
 
     void peers(Bench.PeerComparison p, int reports) {
