@@ -36,24 +36,31 @@ final class AnalyzerBench {
         }
     }
 
+    /** The texts analysed, with their size counted once (it is measured against more than once). */
+    record Sample(List<String> texts, long chars, long utf8Bytes) {
+        static Sample of(List<String> texts) {
+            return new Sample(texts, texts.stream().mapToLong(String::length).sum(),
+                    texts.stream().mapToLong(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum());
+        }
+    }
+
     private AnalyzerBench() {
     }
 
-    static List<Throughput> run(List<String> sample, int cores) {
-        long bytes = sample.stream().mapToLong(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
-        long chars = sample.stream().mapToLong(String::length).sum();
+    static List<Throughput> run(Sample sample, int cores) {
+        List<String> texts = sample.texts();
         // Warm up each analyzer on a slice so the figures are JIT-compiled code, not the interpreter.
-        List<String> warm = sample.subList(0, Math.min(sample.size(), Math.max(1, sample.size() / 10)));
+        List<String> warm = texts.subList(0, Math.min(texts.size(), Math.max(1, texts.size() / 10)));
         UserDictionary dictionary = UserDictionary.shipped();
         List<Throughput> results = new ArrayList<>();
         analyse(warm, 1, SmartChineseAnalyzer::new);
-        results.add(measure("SmartChineseAnalyzer (alone)", sample, 1, chars, bytes, SmartChineseAnalyzer::new));
-        results.add(measure("SmartChineseAnalyzer (alone)", sample, cores, chars, bytes, SmartChineseAnalyzer::new));
+        results.add(measure("SmartChineseAnalyzer (alone)", sample, 1, SmartChineseAnalyzer::new));
+        results.add(measure("SmartChineseAnalyzer (alone)", sample, cores, SmartChineseAnalyzer::new));
         analyse(warm, 1, () -> Analyzers.ranking(dictionary));
-        results.add(measure("ranking field: smartcn chain + user dictionary (Analyzers.ranking)", sample, 1, chars, bytes,
+        results.add(measure("ranking field: smartcn chain + user dictionary (Analyzers.ranking)", sample, 1,
                 () -> Analyzers.ranking(dictionary)));
         analyse(warm, 1, Analyzers::keyGrams);
-        results.add(measure("phrase field: key grams (Analyzers.keyGrams)", sample, 1, chars, bytes, Analyzers::keyGrams));
+        results.add(measure("phrase field: key grams (Analyzers.keyGrams)", sample, 1, Analyzers::keyGrams));
         return results;
     }
 
@@ -61,17 +68,15 @@ final class AnalyzerBench {
      * SmartChineseAnalyzer alone on one thread again (already compiled): measured before and after the index build,
      * so the ceiling reflects the machine's speed during the build, which drifts on a shared machine.
      */
-    static Throughput smartcnAgain(List<String> sample) {
-        long bytes = sample.stream().mapToLong(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
-        long chars = sample.stream().mapToLong(String::length).sum();
-        return measure("SmartChineseAnalyzer (alone), after the index build", sample, 1, chars, bytes, SmartChineseAnalyzer::new);
+    static Throughput smartcnAgain(Sample sample) {
+        return measure("SmartChineseAnalyzer (alone), after the index build", sample, 1, SmartChineseAnalyzer::new);
     }
 
-    private static Throughput measure(String name, List<String> sample, int threads, long chars, long bytes,
-                                      Supplier<Analyzer> analyzer) {
+    private static Throughput measure(String name, Sample sample, int threads, Supplier<Analyzer> analyzer) {
         long start = System.nanoTime();
-        long[] result = analyse(sample, threads, analyzer);
-        return new Throughput(name, threads, chars, bytes, (System.nanoTime() - start) / 1_000_000, result[1] / 1_000_000, result[0]);
+        long[] result = analyse(sample.texts(), threads, analyzer);
+        return new Throughput(name, threads, sample.chars(), sample.utf8Bytes(), (System.nanoTime() - start) / 1_000_000,
+                result[1] / 1_000_000, result[0]);
     }
 
     /** Tokenises every text (split round-robin over {@code threads} threads, one analyzer each); returns {tokens, CPU ns}. */

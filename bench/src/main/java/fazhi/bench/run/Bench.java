@@ -131,8 +131,9 @@ public final class Bench {
         log.println(String.format("%d reports, %.1f M chars; FTS5 built in %.1f s, rg files in %.1f s", scan.reports(),
                 scan.indexedChars() / 1e6, scan.fts5Millis() / 1000.0, scan.rgMillis() / 1000.0));
 
-        log.println("analyzer throughput on a " + scan.analyzerSample().stream().mapToLong(String::length).sum() / 1_000_000 + " M char sample ...");
-        report.analyzers(AnalyzerBench.run(scan.analyzerSample(), machine.cores()));
+        AnalyzerBench.Sample sample = AnalyzerBench.Sample.of(scan.analyzerSample());
+        log.println("analyzer throughput on a " + sample.chars() / 1_000_000 + " M char sample ...");
+        report.analyzers(AnalyzerBench.run(sample, machine.cores()));
 
         if (options.reuseIndex()) {
             log.println("updating the index incrementally (--reuse-index) ...");
@@ -143,7 +144,7 @@ public final class Bench {
             log.println("rebuilding the index ...");
             IndexBench.Result index = IndexBench.run(dataDir);
             log.println("smartcn alone again, after the build ...");
-            report.index(index, scan, AnalyzerBench.smartcnAgain(scan.analyzerSample()));
+            report.index(index, scan, AnalyzerBench.smartcnAgain(sample));
             log.println(String.format("index built in %.1f s", index.millis() / 1000.0));
         }
 
