@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
@@ -14,10 +13,11 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 /**
  * SmartChineseAnalyzer's tokenizer with a user dictionary. smartcn takes no user word list, so the dictionary is
  * applied by pre-segmentation: terms of the dictionary are cut out of the text first (leftmost, longest match on
- * the folded text) and become one token each; the stretches between them go through smartcn's
- * {@link HMMChineseTokenizer} unchanged. Without this, smartcn splits 民情茶室 into 民情/茶/室 and 法律顾问团 into
- * 法律/顾问团. Pre-segmentation rather than a re-joining token filter: a filter can only glue whole smartcn tokens
- * back together and fails whenever smartcn's cut crosses the term's boundary.
+ * the folded text) and become one token each; the stretches between them go through smartcn's tokenizer
+ * unchanged ({@link SmartcnTokenizer}: smartcn's segmentation, the same tokens, faster). Without this, smartcn
+ * splits 民情茶室 into 民情/茶/室 and 法律顾问团 into 法律/顾问团. Pre-segmentation rather than a re-joining token
+ * filter: a filter can only glue whole smartcn tokens back together and fails whenever smartcn's cut crosses the
+ * term's boundary.
  */
 public final class DictionaryTokenizer extends Tokenizer {
     static final String WORD_TYPE = "user_word";
@@ -27,7 +27,7 @@ public final class DictionaryTokenizer extends Tokenizer {
     private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
 
     private final UserDictionary dictionary;
-    private final HMMChineseTokenizer smartcn = new HMMChineseTokenizer();
+    private final SmartcnTokenizer smartcn = new SmartcnTokenizer();
     private final CharTermAttribute smartTerm = smartcn.addAttribute(CharTermAttribute.class);
     private final OffsetAttribute smartOffset = smartcn.addAttribute(OffsetAttribute.class);
     private final TypeAttribute smartType = smartcn.addAttribute(TypeAttribute.class);
