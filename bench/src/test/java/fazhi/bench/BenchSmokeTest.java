@@ -75,9 +75,13 @@ class BenchSmokeTest {
         assertThat(outcome.phraseQueriesCompared()).isGreaterThanOrEqualTo(10);
         assertThat(outcome.disagreements()).as("phrase queries whose result sets differ between ours, FTS5 and ripgrep").isEmpty();
         assertThat(outcome.httpMeasured()).isTrue();
+        assertThat(outcome.tokenCheck().identical()).as("SmartcnTokenizer's tokens = smartcn's on the sample").isTrue();
+        assertThat(outcome.tokenCheck().tokens()).isGreaterThan(10_000);
         assertThat(outcome.markdown()).contains("### Index build", "### Query latency and throughput", "ours (page) / FTS5", "ours (ids) / ripgrep",
                 "HTTP /api/search", "### CSV export", "### Targets of issue 7", "identical");
-        assertThat(outcome.markdown()).containsPattern("smartcn alone, 1 thread: before the build / after it \\| [0-9,]+ / [0-9,]+ chars/s");
+        assertThat(outcome.markdown()).containsPattern("smartcn alone, 1 thread: before the build / after it \\| [0-9,]+ / [0-9,]+ chars/s")
+                .containsPattern("against our segmentation alone \\(SmartcnTokenizer chain, 1 thread before the build × [0-9]+ cores\\) \\| [0-9.]+ \\|")
+                .containsPattern("SmartcnTokenizer's tokens are smartcn's: \\*\\*identical\\*\\* \\(term, offsets, position\\) for all [0-9,]+ tokens");
         // 200 reports give few distinct queries: warm-up stops when its mixes run out, before the usual minimum.
         assertThat(outcome.markdown()).containsPattern("Warm-up before the in-process runs, p50 of each mix \\(2 clients\\): [0-9.]+(, [0-9.]+)* ms \\([0-9]+ mixes, [0-9]+ queries\\)")
                 .containsPattern("Warm-up before the HTTP /api/search runs, p50 of each mix \\(2 clients\\): [0-9.]+(, [0-9.]+)* ms \\([0-9]+ mixes, [0-9]+ queries\\)");

@@ -98,7 +98,7 @@ public final class Bench {
 
     /** The run's figures: Markdown for people, and the agreement verdict for the smoke test. */
     public record Outcome(String markdown, int phraseQueriesCompared, List<String> disagreements, boolean httpMeasured,
-                          int reports) {
+                          int reports, AnalyzerBench.TokenCheck tokenCheck) {
         public boolean setsAgree() {
             return disagreements.isEmpty();
         }
@@ -134,6 +134,9 @@ public final class Bench {
         AnalyzerBench.Sample sample = AnalyzerBench.Sample.of(scan.analyzerSample());
         log.println("analyzer throughput on a " + sample.chars() / 1_000_000 + " M char sample ...");
         report.analyzers(AnalyzerBench.run(sample, machine.cores()));
+        log.println("smartcn's tokens compared with SmartcnTokenizer's on the sample ...");
+        AnalyzerBench.TokenCheck tokenCheck = AnalyzerBench.compareWithSmartcn(sample);
+        report.tokenCheck(tokenCheck);
 
         if (options.reuseIndex()) {
             log.println("updating the index incrementally (--reuse-index) ...");
@@ -212,7 +215,7 @@ public final class Bench {
                 }
             }
             report.finish(Instant.now());
-            return new Outcome(report.markdown(), peers.compared(), peers.disagreements(), http, scan.reports());
+            return new Outcome(report.markdown(), peers.compared(), peers.disagreements(), http, scan.reports(), tokenCheck);
         }
     }
 
