@@ -73,19 +73,8 @@ public final class DictionaryTokenizer extends Tokenizer {
         String folded = foldCharwise(text);
         int gapStart = 0;
         int i = 0;
-        int max = dictionary.maxLength();
         while (i < folded.length()) {
-            int match = 0;
-            if (!dictionary.mayStartWith(folded.charAt(i))) {
-                i++;
-                continue;
-            }
-            for (int len = Math.min(max, folded.length() - i); len >= 2; len--) {
-                if (dictionary.contains(folded.substring(i, i + len))) {
-                    match = len;
-                    break;
-                }
-            }
+            int match = dictionary.longestMatchAt(folded, i);
             if (match > 0) {
                 segment(text, gapStart, i);
                 tokens.add(new Token(folded.substring(i, i + match), i, i + match, WORD_TYPE));
@@ -98,17 +87,27 @@ public final class DictionaryTokenizer extends Tokenizer {
         segment(text, gapStart, text.length());
     }
 
+    /**
+     * Per BMP char: what it folds to when that is one char, else the char itself. Derived once from
+     * {@link TextNormalizer#foldCodePoint} (the same folding) so that a text is folded without a string per char.
+     */
+    private static final char[] FOLDED = foldTable();
+
+    private static char[] foldTable() {
+        TextNormalizer normalizer = TextNormalizer.instance();
+        char[] table = new char[Character.MAX_VALUE + 1];
+        for (int c = 0; c < table.length; c++) {
+            String f = Character.isSurrogate((char) c) ? "" : normalizer.foldCodePoint(c);
+            table[c] = f.length() == 1 ? f.charAt(0) : (char) c;
+        }
+        return table;
+    }
+
     /** One folded char per original char (so offsets stay aligned); chars folding to anything else stay as they are. */
     private static String foldCharwise(String text) {
-        TextNormalizer normalizer = TextNormalizer.instance();
         char[] out = text.toCharArray();
         for (int i = 0; i < out.length; i++) {
-            if (!Character.isSurrogate(out[i])) {
-                String f = normalizer.foldCodePoint(out[i]);
-                if (f.length() == 1) {
-                    out[i] = f.charAt(0);
-                }
-            }
+            out[i] = FOLDED[out[i]];
         }
         return new String(out);
     }

@@ -35,7 +35,7 @@ public final class KeyGramTokenizer extends Tokenizer {
         clearAttributes();
         if (bigramPending) {
             bigramPending = false;
-            term.setEmpty().append(keyText.key(index, index + 2));
+            setTerm(index, index + 2);
             offset.setOffset(correctOffset(keyText.startOffset(index)), correctOffset(keyText.endOffset(index + 1)));
             posInc.setPositionIncrement(0);
             index++;
@@ -44,7 +44,7 @@ public final class KeyGramTokenizer extends Tokenizer {
         if (index >= keyText.length()) {
             return false;
         }
-        term.setEmpty().append(keyText.key(index, index + 1));
+        setTerm(index, index + 1);
         offset.setOffset(correctOffset(keyText.startOffset(index)), correctOffset(keyText.endOffset(index)));
         posInc.setPositionIncrement(1);
         if (index + 1 < keyText.length()) {
@@ -53,6 +53,10 @@ public final class KeyGramTokenizer extends Tokenizer {
             index++;
         }
         return true;
+    }
+
+    private void setTerm(int from, int to) {
+        term.setLength(keyText.copyKey(from, to, term.resizeBuffer(2 * (to - from))));
     }
 
     private String readAll() throws IOException {

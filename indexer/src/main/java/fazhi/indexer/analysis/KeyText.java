@@ -137,6 +137,19 @@ public final class KeyText {
         return new String(keys, 0, length);
     }
 
+    /**
+     * Writes the key's code points {@code [from, to)} as chars into {@code dest} (room for two chars per code point
+     * needed) and returns how many chars that was: a token's term without a string per token.
+     */
+    public int copyKey(int from, int to, char[] dest) {
+        java.util.Objects.checkFromToIndex(from, to, length);
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += Character.toChars(keys[i], dest, n);
+        }
+        return n;
+    }
+
     /** The key string of code points {@code [from, to)}. */
     public String key(int from, int to) {
         java.util.Objects.checkFromToIndex(from, to, length);

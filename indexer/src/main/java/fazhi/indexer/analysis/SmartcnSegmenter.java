@@ -259,6 +259,7 @@ final class SmartcnSegmenter {
             pair[length1] = SmartcnDictionaries.PAIR_SEPARATOR;
             pairHash = SmartcnDictionaries.hash(pairHash, SmartcnDictionaries.PAIR_SEPARATOR);
             double oneWordFreq = weight[t1];
+            double unknownPairEdge = Double.NaN; // the edge weight when the pair is not in the dictionary (most are)
             int firstNext = firstAt[next + 1];
             int lastNext = firstNext + countAt[next + 1];
             for (int t2 = firstNext; t2 < lastNext; t2++) {
@@ -271,9 +272,15 @@ final class SmartcnSegmenter {
                     hash = SmartcnDictionaries.hash(hash, c);
                 }
                 int wordPairFreq = dict.pairFrequency(hash, pair, length1 + 1 + length2);
-                // BiSegGraph's smoothed weight, -log{a*P(Ci-1)+(1-a)P(Ci|Ci-1)}, the same expression.
-                double edge = -Math.log(SMOOTH * (1.0 + oneWordFreq) / (Utility.MAX_FREQUENCE + 0.0)
-                        + (1.0 - SMOOTH) * ((1.0 - TINY) * wordPairFreq / (1.0 + oneWordFreq) + TINY));
+                double edge;
+                if (wordPairFreq != 0) {
+                    edge = edgeWeight(oneWordFreq, wordPairFreq);
+                } else {
+                    if (Double.isNaN(unknownPairEdge)) {
+                        unknownPairEdge = edgeWeight(oneWordFreq, 0);
+                    }
+                    edge = unknownPairEdge;
+                }
                 double total = best[t1] + edge;
                 if (total < best[t2]) {
                     best[t2] = total;
@@ -287,6 +294,12 @@ final class SmartcnSegmenter {
                 throw new IllegalStateException("smartcn word graph with an unreachable word at " + start[t]);
             }
         }
+    }
+
+    /** BiSegGraph's smoothed weight, -log{a*P(Ci-1)+(1-a)P(Ci|Ci-1)}: the same expression, so the same double. */
+    private static double edgeWeight(double oneWordFreq, int wordPairFreq) {
+        return -Math.log(SMOOTH * (1.0 + oneWordFreq) / (Utility.MAX_FREQUENCE + 0.0)
+                + (1.0 - SMOOTH) * ((1.0 - TINY) * wordPairFreq / (1.0 + oneWordFreq) + TINY));
     }
 
     private void ensurePair(int length) {

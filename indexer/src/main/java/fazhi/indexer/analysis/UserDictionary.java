@@ -22,8 +22,11 @@ public final class UserDictionary {
 
     private final Set<String> words;
     private final int maxLength;
-    /** First chars of the words: most text positions start no word and are passed over without a lookup. */
-    private final java.util.BitSet firstChars = new java.util.BitSet();
+    /**
+     * The first two chars of every word (high char, low char in one int), sorted: most text positions start no word
+     * and are passed over without building a candidate string.
+     */
+    private final int[] firstPairs;
 
     public UserDictionary(Iterable<String> terms) {
         Set<String> folded = new HashSet<>();
@@ -37,12 +40,28 @@ public final class UserDictionary {
         }
         this.words = Set.copyOf(folded);
         this.maxLength = max;
-        words.forEach(w -> firstChars.set(w.charAt(0)));
+        this.firstPairs = words.stream().mapToInt(w -> pair(w.charAt(0), w.charAt(1))).distinct().sorted().toArray();
     }
 
-    /** False when no word starts with this (folded) char. */
-    public boolean mayStartWith(char c) {
-        return firstChars.get(c);
+    private static int pair(char first, char second) {
+        return first << 16 | second;
+    }
+
+    /**
+     * Length of the longest word that {@code foldedText} has at {@code from} (at least 2), or 0 when none: where
+     * the tokenizer cuts a dictionary term out of the text.
+     */
+    public int longestMatchAt(String foldedText, int from) {
+        if (from + 1 >= foldedText.length()
+                || java.util.Arrays.binarySearch(firstPairs, pair(foldedText.charAt(from), foldedText.charAt(from + 1))) < 0) {
+            return 0;
+        }
+        for (int length = Math.min(maxLength, foldedText.length() - from); length >= 2; length--) {
+            if (words.contains(foldedText.substring(from, from + length))) {
+                return length;
+            }
+        }
+        return 0;
     }
 
     /** The dictionary as shipped. */
@@ -90,10 +109,6 @@ public final class UserDictionary {
 
     public boolean contains(String foldedTerm) {
         return words.contains(foldedTerm);
-    }
-
-    public int maxLength() {
-        return maxLength;
     }
 
     public Set<String> words() {
