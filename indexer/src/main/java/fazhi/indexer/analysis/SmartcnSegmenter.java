@@ -104,30 +104,10 @@ final class SmartcnSegmenter {
                     addHanziWords(sentence, i, n);
                     i++;
                 }
-                case CharType.FULLWIDTH_LETTER, CharType.LETTER -> {
-                    boolean fullWidth = charTypes[i] == CharType.FULLWIDTH_LETTER;
-                    int j = i + 1;
-                    while (j < n && (charTypes[j] == CharType.LETTER || charTypes[j] == CharType.FULLWIDTH_LETTER)) {
-                        fullWidth |= charTypes[j] == CharType.FULLWIDTH_LETTER;
-                        j++;
-                    }
-                    char[] placeholder = Utility.STRING_CHAR_ARRAY;
-                    add(placeholder, 0, placeholder.length, i, j, fullWidth ? WordType.FULLWIDTH_STRING : WordType.STRING,
-                            dict.stringFrequency());
-                    i = j;
-                }
-                case CharType.FULLWIDTH_DIGIT, CharType.DIGIT -> {
-                    boolean fullWidth = charTypes[i] == CharType.FULLWIDTH_DIGIT;
-                    int j = i + 1;
-                    while (j < n && (charTypes[j] == CharType.DIGIT || charTypes[j] == CharType.FULLWIDTH_DIGIT)) {
-                        fullWidth |= charTypes[j] == CharType.FULLWIDTH_DIGIT;
-                        j++;
-                    }
-                    char[] placeholder = Utility.NUMBER_CHAR_ARRAY;
-                    add(placeholder, 0, placeholder.length, i, j, fullWidth ? WordType.FULLWIDTH_NUMBER : WordType.NUMBER,
-                            dict.numberFrequency());
-                    i = j;
-                }
+                case CharType.FULLWIDTH_LETTER, CharType.LETTER -> i = addRun(i, n, CharType.LETTER, CharType.FULLWIDTH_LETTER,
+                        Utility.STRING_CHAR_ARRAY, WordType.STRING, WordType.FULLWIDTH_STRING, dict.stringFrequency());
+                case CharType.FULLWIDTH_DIGIT, CharType.DIGIT -> i = addRun(i, n, CharType.DIGIT, CharType.FULLWIDTH_DIGIT,
+                        Utility.NUMBER_CHAR_ARRAY, WordType.NUMBER, WordType.FULLWIDTH_NUMBER, dict.numberFrequency());
                 case CharType.DELIMITER -> {
                     addFromSentence(sentence, i, i + 1, i, i + 1, WordType.DELIMITER, Utility.MAX_FREQUENCE);
                     i++;
@@ -140,6 +120,22 @@ final class SmartcnSegmenter {
             }
         }
         add(END, 0, END.length, n, n + 1, WordType.SENTENCE_END, dict.endFrequency());
+    }
+
+    /**
+     * A run of letters (or of digits), half- and full-width mixed, as one placeholder word (its text is put back
+     * when the path is read); returns where the run ends.
+     */
+    private int addRun(int i, int n, int halfWidth, int fullWidth, char[] placeholder, int wordType, int fullWidthType,
+                       int frequency) {
+        boolean anyFullWidth = false;
+        int j = i;
+        while (j < n && (charTypes[j] == halfWidth || charTypes[j] == fullWidth)) {
+            anyFullWidth |= charTypes[j] == fullWidth;
+            j++;
+        }
+        add(placeholder, 0, placeholder.length, i, j, anyFullWidth ? fullWidthType : wordType, frequency);
+        return j;
     }
 
     /** The char at {@code i} as a word, then every dictionary word starting there (its chars skip spaces). */
