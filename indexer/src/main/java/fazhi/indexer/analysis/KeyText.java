@@ -149,10 +149,4 @@ public final class KeyText {
         }
         return n;
     }
-
-    /** The key string of code points {@code [from, to)}. */
-    public String key(int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, length);
-        return new String(keys, from, to - from);
-    }
 }

@@ -61,6 +61,18 @@ class AnalysisTest {
     }
 
     @Test
+    void longestMatchAtFindsTheLongestWordStartingThereOrNothing() {
+        UserDictionary dictionary = new UserDictionary(List.of("法律顾问", "法律顾问团", "放管服", "一网通办"));
+        String text = "聘请法律顾问团队推行放管服一网通";
+        assertThat(dictionary.longestMatchAt(text, 2)).isEqualTo(5); // 法律顾问团, not 法律顾问
+        assertThat(dictionary.longestMatchAt(text, 3)).isZero();
+        assertThat(dictionary.longestMatchAt(text, 10)).isEqualTo(3);
+        assertThat(dictionary.longestMatchAt(text, 13)).as("一网通 at the end: the word does not fit").isZero();
+        assertThat(dictionary.longestMatchAt(text, text.length() - 1)).isZero();
+        assertThat(dictionary.longestMatchAt("法", 0)).isZero();
+    }
+
+    @Test
     void shippedDictionaryHoldsTheDomainTerms() {
         assertThat(UserDictionary.shipped().words())
                 .contains("民情茶室", "放管服", "一网通办", "三项制度", "枫桥经验", "双随机一公开", "易家小院");

@@ -52,4 +52,15 @@ class KeyTextTest {
         assertSame("㈠法律顾问⑪２０２１年 ＡＢＣ 𠀀𠀁法律\uD800x\uDC00國務院ﬁ");
         assertSame("⑪".repeat(50)); // more key characters than text characters: the arrays grow
     }
+
+    @Test
+    void copyKeyWritesTheKeysCodePointsIncludingSupplementaryOnes() {
+        KeyText key = KeyText.of("法 𠀀律");
+        char[] dest = new char[8];
+        int n = key.copyKey(0, 3, dest);
+        assertThat(new String(dest, 0, n)).isEqualTo("法𠀀律").isEqualTo(key.key());
+        n = key.copyKey(1, 2, dest);
+        assertThat(new String(dest, 0, n)).isEqualTo("𠀀");
+        assertThat(n).isEqualTo(2);
+    }
 }
