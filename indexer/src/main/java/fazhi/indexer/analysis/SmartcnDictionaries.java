@@ -239,16 +239,9 @@ final class SmartcnDictionaries {
 
     /**
      * Frequency of the word pair whose chars (first word, {@link #PAIR_SEPARATOR}, second word) hash to
-     * {@code hash}; {@code pair} spells them, needed only for the hash value 0.
+     * {@code hash}, which is not 0 (see {@link #pairFrequencyOf}).
      */
-    int pairFrequency(long hash, char[] pair, int pairLength) {
-        if (hash == 0) { // smartcn's table cannot store 0; ask it (never seen, but answered as smartcn would)
-            try {
-                return (int) bigramFrequency.invoke(bigramDictionary, (Object) Arrays.copyOf(pair, pairLength));
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("smartcn's pair lookup failed", e);
-            }
-        }
+    int pairFrequency(long hash) {
         int bit = filterBit(hash);
         if ((pairFilter[bit >>> 6] & 1L << bit) == 0) {
             return 0;
@@ -263,6 +256,18 @@ final class SmartcnDictionaries {
                 return 0;
             }
             i = (i + 1) & pairMask;
+        }
+    }
+
+    /**
+     * smartcn's own answer for a pair whose hash is 0, the one value its table cannot tell from "empty" (so it is
+     * not in ours): never seen, but answered as smartcn would.
+     */
+    int pairFrequencyOf(char[] pair) {
+        try {
+            return (int) bigramFrequency.invoke(bigramDictionary, (Object) pair);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("smartcn's pair lookup failed", e);
         }
     }
 

@@ -40,7 +40,6 @@ final class SmartcnSegmenter {
     private int[] charTypes = new int[64];
     private double[] best = new double[256];
     private int[] previous = new int[256];
-    private char[] pair = new char[64];
     private final StringBuilder word = new StringBuilder();
 
     // The best path's words (START and END excluded), converted as smartcn's WordSegmenter converts them.
@@ -245,14 +244,9 @@ final class SmartcnSegmenter {
                 continue;
             }
             long pairHash = SmartcnDictionaries.HASH_START;
-            int length1 = charsLength[t1];
-            ensurePair(length1 + 1);
-            for (int k = 0; k < length1; k++) {
-                char c = pool[charsFrom[t1] + k];
-                pair[k] = c;
-                pairHash = SmartcnDictionaries.hash(pairHash, c);
+            for (int k = charsFrom[t1]; k < charsFrom[t1] + charsLength[t1]; k++) {
+                pairHash = SmartcnDictionaries.hash(pairHash, pool[k]);
             }
-            pair[length1] = SmartcnDictionaries.PAIR_SEPARATOR;
             pairHash = SmartcnDictionaries.hash(pairHash, SmartcnDictionaries.PAIR_SEPARATOR);
             double oneWordFreq = weight[t1];
             double unknownPairEdge = Double.NaN; // the edge weight when the pair is not in the dictionary (most are)
@@ -260,14 +254,10 @@ final class SmartcnSegmenter {
             int lastNext = firstNext + countAt[next + 1];
             for (int t2 = firstNext; t2 < lastNext; t2++) {
                 long hash = pairHash;
-                int length2 = charsLength[t2];
-                ensurePair(length1 + 1 + length2);
-                for (int k = 0; k < length2; k++) {
-                    char c = pool[charsFrom[t2] + k];
-                    pair[length1 + 1 + k] = c;
-                    hash = SmartcnDictionaries.hash(hash, c);
+                for (int k = charsFrom[t2]; k < charsFrom[t2] + charsLength[t2]; k++) {
+                    hash = SmartcnDictionaries.hash(hash, pool[k]);
                 }
-                int wordPairFreq = dict.pairFrequency(hash, pair, length1 + 1 + length2);
+                int wordPairFreq = hash != 0 ? dict.pairFrequency(hash) : dict.pairFrequencyOf(pairChars(t1, t2));
                 double edge;
                 if (wordPairFreq != 0) {
                     edge = edgeWeight(oneWordFreq, wordPairFreq);
@@ -298,10 +288,13 @@ final class SmartcnSegmenter {
                 + (1.0 - SMOOTH) * ((1.0 - TINY) * wordPairFreq / (1.0 + oneWordFreq) + TINY));
     }
 
-    private void ensurePair(int length) {
-        if (pair.length < length) {
-            pair = Arrays.copyOf(pair, Math.max(length, pair.length * 2));
-        }
+    /** The pair's chars as smartcn spells them: first word, {@link SmartcnDictionaries#PAIR_SEPARATOR}, second word. */
+    private char[] pairChars(int t1, int t2) {
+        char[] chars = new char[charsLength[t1] + 1 + charsLength[t2]];
+        System.arraycopy(pool, charsFrom[t1], chars, 0, charsLength[t1]);
+        chars[charsLength[t1]] = SmartcnDictionaries.PAIR_SEPARATOR;
+        System.arraycopy(pool, charsFrom[t2], chars, charsLength[t1] + 1, charsLength[t2]);
+        return chars;
     }
 
     // ------------------------------------------------------------------ the words (WordSegmenter, SegTokenFilter)

@@ -20,9 +20,8 @@ public final class SmartcnTokenizer extends SegmentingTokenizerBase {
     private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
     private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
     private final SmartcnSegmenter segmenter = new SmartcnSegmenter();
-    /** Next word of the current sentence to emit; equal to segmenter.words() when the sentence is done. */
+    /** Next word of the current sentence to emit; segmenter.words() when there is none left. */
     private int next;
-    private boolean sentence;
 
     public SmartcnTokenizer() {
         super(DEFAULT_TOKEN_ATTRIBUTE_FACTORY, (BreakIterator) SENTENCES.clone());
@@ -32,12 +31,11 @@ public final class SmartcnTokenizer extends SegmentingTokenizerBase {
     protected void setNextSentence(int sentenceStart, int sentenceEnd) {
         segmenter.segment(new String(buffer, sentenceStart, sentenceEnd - sentenceStart), offset + sentenceStart);
         next = 0;
-        sentence = true;
     }
 
     @Override
     protected boolean incrementWord() {
-        if (!sentence || next >= segmenter.words()) {
+        if (next >= segmenter.words()) {
             return false;
         }
         clearAttributes();
@@ -52,7 +50,6 @@ public final class SmartcnTokenizer extends SegmentingTokenizerBase {
     @Override
     public void reset() throws IOException {
         super.reset();
-        sentence = false;
-        next = 0;
+        next = segmenter.words(); // the previous text's last sentence is not this one's
     }
 }
