@@ -7,20 +7,26 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Tokens of the phrase field: at position i of the phrase key, the unigram (key char i) and, stacked on the same
- * position, the bigram (key chars i, i+1). A phrase of n ≥ 2 key chars is then the bigram sequence at consecutive
- * positions, which occurs exactly where the phrase occurs as a substring of the key (every pair of neighbours is
- * checked, and neighbours overlap by one char); one key char is a unigram term. Offsets point into the original
- * text (via {@link KeyText}) so highlighting marks the original characters.
+ * Tokens of the phrase field: at position i of the phrase key, the unigram (key char i), stacked on the same
+ * position the bigram (key chars i, i+1) and, where that bigram is one of the {@link TrigramStarts}, the trigram
+ * (key chars i to i+2). A phrase of n ≥ 2 key chars is then a sequence of bigrams and trigrams at their offsets
+ * covering every char, which occurs exactly where the phrase occurs as a substring of the key (see
+ * QueryTranslator#keyQuery); one key char is a unigram term. The trigrams make phrases that start with a frequent
+ * bigram rare terms: a three-char one is a single term (no positions to read), longer ones intersect far fewer
+ * sections. Offsets point into the original text (via {@link KeyText}) so highlighting marks the original characters.
  */
 public final class KeyGramTokenizer extends Tokenizer {
+    /** The longest gram stacked at a position. */
+    public static final int MAX_GRAM = 3;
+
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
 
     private KeyText keyText;
     private int index;
-    private boolean bigramPending;
+    /** The size of the next gram at {@code index}: 1 starts a new position. */
+    private int gram;
     private int finalOffset;
 
     @Override
@@ -30,29 +36,36 @@ public final class KeyGramTokenizer extends Tokenizer {
             finalOffset = correctOffset(text.length());
             keyText = KeyText.of(text);
             index = 0;
-            bigramPending = false;
+            gram = 1;
         }
         clearAttributes();
-        if (bigramPending) {
-            bigramPending = false;
-            setTerm(index, index + 2);
-            offset.setOffset(correctOffset(keyText.startOffset(index)), correctOffset(keyText.endOffset(index + 1)));
-            posInc.setPositionIncrement(0);
+        if (gram > MAX_GRAM || index + gram > keyText.length()
+                || gram == MAX_GRAM && !trigramAt(keyText::codePointAt, index)) {
             index++;
-            return true;
+            gram = 1;
         }
         if (index >= keyText.length()) {
             return false;
         }
-        setTerm(index, index + 1);
-        offset.setOffset(correctOffset(keyText.startOffset(index)), correctOffset(keyText.endOffset(index)));
-        posInc.setPositionIncrement(1);
-        if (index + 1 < keyText.length()) {
-            bigramPending = true;
-        } else {
-            index++;
-        }
+        setTerm(index, index + gram);
+        offset.setOffset(correctOffset(keyText.startOffset(index)), correctOffset(keyText.endOffset(index + gram - 1)));
+        posInc.setPositionIncrement(gram == 1 ? 1 : 0);
+        gram++;
         return true;
+    }
+
+    /** Key chars by index, for {@link #trigramAt}. */
+    @FunctionalInterface
+    public interface KeyChars {
+        int at(int index);
+    }
+
+    /**
+     * Whether the trigram starting at {@code index} is indexed (the key has three chars from there): when its first
+     * two chars are one of the {@link TrigramStarts}. The one rule the tokenizer and the query translator share.
+     */
+    public static boolean trigramAt(KeyChars key, int index) {
+        return TrigramStarts.shipped().contains(key.at(index), key.at(index + 1));
     }
 
     private void setTerm(int from, int to) {

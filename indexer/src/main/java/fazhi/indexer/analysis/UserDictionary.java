@@ -95,9 +95,14 @@ public final class UserDictionary {
      * rebuilt rather than mixed (the ranking field's tokens depend on it).
      */
     public String fingerprint() {
+        return fingerprint(new java.util.TreeSet<>(words));
+    }
+
+    /** A short hash of a list of lines, in their order. */
+    static String fingerprint(Iterable<String> lines) {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            for (String word : new java.util.TreeSet<>(words)) {
+            for (String word : lines) {
                 digest.update(word.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) '\n');
             }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,7 +90,7 @@ public final class Indexer {
             config.setRAMBufferSizeMB(ramBufferMB(Runtime.getRuntime().maxMemory()));
             config.setCommitOnClose(false);
             try (IndexWriter writer = openWriter(directory, config)) {
-                return run(corpus, writer, existing, fresh, progress, dictionary.fingerprint());
+                return run(corpus, writer, existing, fresh, progress, dictionary);
             }
         }
     }
@@ -111,7 +112,7 @@ public final class Indexer {
     }
 
     private IndexSummary run(CorpusStore corpus, IndexWriter writer, Map<String, String> existing, boolean fresh,
-                             IndexProgress progress, String dictionaryFingerprint) throws IOException {
+                             IndexProgress progress, UserDictionary dictionary) throws IOException {
         progress.start(countLines(corpus));
         ReportDocuments documents = new ReportDocuments();
         Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -163,8 +164,7 @@ public final class Indexer {
             }
         }
         progress.finish(read.reports());
-        writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION,
-                IndexSchema.DICTIONARY_KEY, dictionaryFingerprint).entrySet());
+        writer.setLiveCommitData(IndexSchema.commitData(dictionary).entrySet());
         writer.commit();
         long generation = SegmentInfos.getLastCommitGeneration(writer.getDirectory());
         LOG.debug("indexed {} reports ({} changed, {} unchanged, {} deleted)", read.reports(), indexed.get(), unchanged.get(), deleted);
@@ -192,9 +192,9 @@ public final class Indexer {
         }
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             Map<String, String> userData = reader.getIndexCommit().getUserData();
-            String version = userData.get(IndexSchema.VERSION_KEY);
-            if (!IndexSchema.VERSION.equals(version)) {
-                LOG.info("index has schema version {} (current {}): rebuilding", version, IndexSchema.VERSION);
+            Optional<String> unsearchable = IndexSchema.unsearchable(userData);
+            if (unsearchable.isPresent()) {
+                LOG.info("index has {}: rebuilding", unsearchable.get());
                 return null;
             }
             if (!dictionaryFingerprint.equals(userData.get(IndexSchema.DICTIONARY_KEY))) {

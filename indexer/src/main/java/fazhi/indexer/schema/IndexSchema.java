@@ -1,8 +1,10 @@
 package fazhi.indexer.schema;
 
 import fazhi.indexer.analysis.Analyzers;
+import fazhi.indexer.analysis.TrigramStarts;
 import fazhi.indexer.analysis.UserDictionary;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -26,11 +28,36 @@ public final class IndexSchema {
     }
 
     /** Bumped whenever fields or analysis change; an index of another version is rebuilt, never mixed. */
-    public static final String VERSION = "7";
+    public static final String VERSION = "8";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "fazhi.schema";
     /** Commit user-data key holding the user dictionary's fingerprint the ranking field was analysed with. */
     public static final String DICTIONARY_KEY = "fazhi.dictionary";
+    /** Commit user-data key holding the fingerprint of the {@link TrigramStarts} the phrase field was built with. */
+    public static final String TRIGRAM_STARTS_KEY = "fazhi.trigramStarts";
+
+    /** What every commit records about how it was analysed (see {@link #unsearchable}). */
+    public static Map<String, String> commitData(UserDictionary dictionary) {
+        return Map.of(VERSION_KEY, VERSION, DICTIONARY_KEY, dictionary.fingerprint(),
+                TRIGRAM_STARTS_KEY, TrigramStarts.shipped().fingerprint());
+    }
+
+    /**
+     * Why an index commit cannot be searched by this code, or empty when it can: another schema version, or a phrase
+     * field built with other trigram starts (this code's phrase queries would ask for trigrams it lacks, and miss
+     * matches). Such an index is rebuilt by the indexer, and refused by the search service. A commit made with
+     * another user dictionary is still searchable (only the ranking field differs); the indexer rebuilds it.
+     */
+    public static Optional<String> unsearchable(Map<String, String> commitData) {
+        String version = commitData.get(VERSION_KEY);
+        if (!VERSION.equals(version)) {
+            return Optional.of("schema version " + version + ", this program needs " + VERSION);
+        }
+        if (!TrigramStarts.shipped().fingerprint().equals(commitData.get(TRIGRAM_STARTS_KEY))) {
+            return Optional.of("phrase field built with other trigram starts (" + commitData.get(TRIGRAM_STARTS_KEY) + ")");
+        }
+        return Optional.empty();
+    }
 
     // --- every document of a block
     /** The report id on the report document and on each of its sections (the update/delete term). */

@@ -5,6 +5,7 @@ import fazhi.core.model.Level;
 import fazhi.core.model.SectionKind;
 import fazhi.core.text.TextNormalizer;
 import fazhi.indexer.analysis.Analyzers;
+import fazhi.indexer.analysis.KeyGramTokenizer;
 import fazhi.indexer.analysis.Synonyms;
 import fazhi.indexer.analysis.UserDictionary;
 import fazhi.indexer.schema.IndexSchema;
@@ -888,22 +889,34 @@ public final class QueryTranslator {
     }
 
     /**
-     * Exact phrase on the phrase field: one key char is a unigram term, longer keys are bigrams at their positions
-     * (see KeyGramTokenizer), which is substring search on the phrase key. Non-overlapping bigrams suffice — at 0,
-     * 2, 4, … and, for an odd length, the last pair — since together they pin every key char at its offset: a
-     * 6-char phrase is 3 terms instead of 5, so fewer postings are intersected and fewer positions decoded.
+     * Exact phrase on the phrase field: one key char is a unigram term, two a bigram; longer keys are grams at their
+     * offsets covering every char (see KeyGramTokenizer), which is substring search on the phrase key: from the
+     * start, a trigram where the tokenizer indexed one (after one of the frequent bigrams it lists), else a bigram,
+     * and the last chars by a gram ending at the key's end. A three-char phrase starting with a frequent bigram is
+     * then one term (no positions to read), and a trigram is far rarer than its frequent bigram, so fewer sections
+     * are candidates; bigrams that start no trigram are rare enough already.
      */
     public static Query keyQuery(String key) {
         int[] cps = key.codePoints().toArray();
-        if (cps.length == 1) {
+        int n = cps.length;
+        if (n == 1 || n == 2 || n == 3 && KeyGramTokenizer.trigramAt(i -> cps[i], 0)) {
             return new TermQuery(new Term(IndexSchema.SECTION_KEY, key));
         }
         PhraseQuery.Builder b = new PhraseQuery.Builder();
-        for (int i = 0; i + 1 < cps.length; i += 2) {
-            b.add(new Term(IndexSchema.SECTION_KEY, new String(cps, i, 2)), i);
-        }
-        if (cps.length % 2 == 1) {
-            b.add(new Term(IndexSchema.SECTION_KEY, new String(cps, cps.length - 2, 2)), cps.length - 2);
+        int i = 0;
+        while (i < n) {
+            int gram;
+            int at = i;
+            if (i + 3 <= n && KeyGramTokenizer.trigramAt(j -> cps[j], i)) {
+                gram = 3;
+            } else if (i + 2 <= n) {
+                gram = 2;
+            } else { // one char left: the gram that ends with it
+                gram = n >= 3 && KeyGramTokenizer.trigramAt(j -> cps[j], n - 3) ? 3 : 2;
+                at = n - gram;
+            }
+            b.add(new Term(IndexSchema.SECTION_KEY, new String(cps, at, gram)), at);
+            i = at + gram;
         }
         return b.build();
     }

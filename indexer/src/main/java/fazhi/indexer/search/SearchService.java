@@ -31,6 +31,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -149,6 +150,18 @@ public final class SearchService implements Closeable {
         if (!DirectoryReader.indexExists(directory)) {
             directory.close();
             throw noIndex(dataDir);
+        }
+        Optional<String> unsearchable;
+        try {
+            unsearchable = IndexSchema.unsearchable(SegmentInfos.readLatestCommit(directory).getUserData());
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+        if (unsearchable.isPresent()) {
+            directory.close();
+            throw new BadInputException("index-outdated", "索引由旧版本程序建立（" + unsearchable.get() + "），无法正确检索；请先运行 ./portal index --data "
+                    + dataDir + " 重建索引", 409);
         }
         return new SearchService(directory, orderChunk);
     }

@@ -89,12 +89,17 @@ class AnalysisTest {
     }
 
     @Test
-    void keyGramsAreUnigramsWithStackedBigramsOverTheNormalisedKey() throws IOException {
+    void keyGramsAreUnigramsWithStackedBigramsAndTrigramsAfterFrequentBigramsOverTheNormalisedKey() throws IOException {
+        // 七五, 五普 are not trigram starts; 普法 is, but no third char follows it.
+        assertThat(TrigramStarts.shipped().contains('七', '五')).isFalse();
+        assertThat(TrigramStarts.shipped().contains('普', '法')).isTrue();
         assertThat(tokens(KEY, "“七五”普法")).containsExactly(
                 "七[1,2]", "七五[1,3]+0", "五[2,3]", "五普[2,5]+0", "普[4,5]", "普法[4,6]+0", "法[5,6]");
         // Traditional → simplified, full-width → ASCII, case folded; offsets still point at the original chars.
+        // 法律, 律顾, 顾问 are trigram starts (frequent in the samples); 问p, pd are not.
         assertThat(tokens(KEY, "法律顧問 ＰＤＦ")).containsExactly(
-                "法[0,1]", "法律[0,2]+0", "律[1,2]", "律顾[1,3]+0", "顾[2,3]", "顾问[2,4]+0", "问[3,4]", "问p[3,6]+0",
+                "法[0,1]", "法律[0,2]+0", "法律顾[0,3]+0", "律[1,2]", "律顾[1,3]+0", "律顾问[1,4]+0",
+                "顾[2,3]", "顾问[2,4]+0", "顾问p[2,6]+0", "问[3,4]", "问p[3,6]+0",
                 "p[5,6]", "pd[5,7]+0", "d[6,7]", "df[6,8]+0", "f[7,8]");
         assertThat(tokens(KEY, "“")).isEmpty();
         assertThat(tokens(KEY, "办")).containsExactly("办[0,1]");

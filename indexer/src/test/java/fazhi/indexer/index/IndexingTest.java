@@ -1,7 +1,9 @@
 package fazhi.indexer.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fazhi.core.BadInputException;
 import fazhi.core.corpus.CorpusStore;
 import fazhi.core.model.Level;
 import fazhi.core.model.Report;
@@ -12,6 +14,7 @@ import fazhi.indexer.schema.IndexSchema;
 import fazhi.indexer.search.SearchRequest;
 import fazhi.indexer.search.SearchService;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,7 +87,8 @@ class IndexingTest {
         try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(d)) {
             assertThat(reader.getIndexCommit().getUserData())
                     .containsEntry(IndexSchema.VERSION_KEY, IndexSchema.VERSION)
-                    .containsEntry(IndexSchema.DICTIONARY_KEY, fazhi.indexer.analysis.UserDictionary.shipped().fingerprint());
+                    .containsEntry(IndexSchema.DICTIONARY_KEY, fazhi.indexer.analysis.UserDictionary.shipped().fingerprint())
+                    .containsEntry(IndexSchema.TRIGRAM_STARTS_KEY, fazhi.indexer.analysis.TrigramStarts.shipped().fingerprint());
             assertThat(reader.getIndexCommit().getGeneration()).isEqualTo(rebuilt.generation());
         }
     }
@@ -145,21 +149,47 @@ class IndexingTest {
     }
 
     @Test
-    void anIndexOfAnotherSchemaVersionIsRebuiltNotMixed() throws Exception {
+    void anIndexOfAnotherSchemaVersionIsRefusedBySearchAndRebuiltNotMixed() throws Exception {
         CorpusStore corpus = new CorpusStore(dir);
         corpus.rewrite("test", List.of(simple("a", "民情茶室"), simple("b", "法律顾问")));
         new Indexer(dir).index(false, IndexProgress.NONE);
-        // Pretend the committed index was written by the previous schema (whole records stored, no summary).
-        try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir));
-             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
-            w.setLiveCommitData(java.util.Map.of(IndexSchema.VERSION_KEY, "3",
-                    IndexSchema.DICTIONARY_KEY, fazhi.indexer.analysis.UserDictionary.shipped().fingerprint()).entrySet());
-            w.commit();
-        }
+        // Pretend the committed index was written by the previous schema (bigrams only in the phrase field).
+        pretendCommitData(java.util.Map.of(IndexSchema.VERSION_KEY, "7",
+                IndexSchema.DICTIONARY_KEY, fazhi.indexer.analysis.UserDictionary.shipped().fingerprint()));
+        assertThatThrownBy(() -> SearchService.open(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("schema version 7").hasMessageContaining("./portal index --data");
         IndexSummary again = new Indexer(dir).index(false, IndexProgress.NONE);
         assertThat(again).extracting(IndexSummary::rebuilt, IndexSummary::indexed, IndexSummary::unchanged).containsExactly(true, 2, 0);
         try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(d)) {
             assertThat(reader.getIndexCommit().getUserData()).containsEntry(IndexSchema.VERSION_KEY, IndexSchema.VERSION);
+        }
+        try (SearchService service = SearchService.open(dir)) {
+            assertThat(service.search(SearchRequest.of("法律顾问")).total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anIndexBuiltWithOtherTrigramStartsIsRefusedBySearchAndRebuilt() throws Exception {
+        CorpusStore corpus = new CorpusStore(dir);
+        corpus.rewrite("test", List.of(simple("a", "民情茶室"), simple("b", "法律顾问")));
+        new Indexer(dir).index(false, IndexProgress.NONE);
+        java.util.Map<String, String> other = new java.util.HashMap<>(IndexSchema.commitData(fazhi.indexer.analysis.UserDictionary.shipped()));
+        other.put(IndexSchema.TRIGRAM_STARTS_KEY, "another-list");
+        pretendCommitData(other);
+        assertThatThrownBy(() -> SearchService.open(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("trigram starts");
+        IndexSummary again = new Indexer(dir).index(false, IndexProgress.NONE);
+        assertThat(again).extracting(IndexSummary::rebuilt, IndexSummary::indexed).containsExactly(true, 2);
+        try (SearchService service = SearchService.open(dir)) {
+            assertThat(service.search(SearchRequest.of("民情茶室")).total()).isEqualTo(1);
+        }
+    }
+
+    private void pretendCommitData(java.util.Map<String, String> data) throws IOException {
+        try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir));
+             org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
+            w.setLiveCommitData(data.entrySet());
+            w.commit();
         }
     }
 

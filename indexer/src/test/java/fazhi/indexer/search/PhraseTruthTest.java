@@ -135,6 +135,44 @@ class PhraseTruthTest {
         }
 
         @Test
+        void phrasesOfEveryGramCoverMatchTheirTruth() throws IOException {
+            // The phrase query covers a key with trigrams where the tokenizer indexed one (after a frequent bigram) and
+            // bigrams elsewhere, the last chars by a gram ending at the key's end: every shape, checked against truth.
+            java.util.Map<String, List<String>> byShape = new java.util.TreeMap<>();
+            java.util.Random random = new java.util.Random(5);
+            for (int i = 0; i < 400; i++) {
+                Report r = reports.get(random.nextInt(reports.size()));
+                String text = r.sections().get(random.nextInt(r.sections().size())).text();
+                int[] key = fazhi.core.text.TextNormalizer.instance().phraseKey(text).codePoints().toArray();
+                int n = 3 + random.nextInt(6);
+                if (key.length > n) {
+                    String q = new String(key, random.nextInt(key.length - n), n);
+                    byShape.computeIfAbsent(shape(QueryTranslator.keyQuery(q)), s -> new ArrayList<>()).add(q);
+                }
+            }
+            // "3": one trigram term; "2@0 2@1": no trigram starts at 0; "3@0 3@1", "3@0 2@2": a trigram, then the gram
+            // ending the key; "2@0 3@2": a bigram, then a trigram …
+            assertThat(byShape.keySet()).contains("3", "2@0 2@1", "3@0 3@1", "3@0 2@2", "2@0 2@2", "2@0 3@2", "3@0 3@3")
+                    .hasSizeGreaterThan(15);
+            List<String> sample = new ArrayList<>();
+            byShape.values().forEach(qs -> sample.addAll(qs.subList(0, Math.min(qs.size(), 20))));
+            assertTruth(service, reports, sample);
+        }
+
+        /** The grams of a phrase query: their lengths and offsets ("3" for one term of 3 chars). */
+        private static String shape(org.apache.lucene.search.Query query) {
+            if (query instanceof org.apache.lucene.search.TermQuery t) {
+                return String.valueOf(t.getTerm().text().codePointCount(0, t.getTerm().text().length()));
+            }
+            org.apache.lucene.search.PhraseQuery p = (org.apache.lucene.search.PhraseQuery) query;
+            List<String> grams = new ArrayList<>();
+            for (int i = 0; i < p.getTerms().length; i++) {
+                grams.add(p.getTerms()[i].text().codePointCount(0, p.getTerms()[i].text().length()) + "@" + p.getPositions()[i]);
+            }
+            return String.join(" ", grams);
+        }
+
+        @Test
         void saltedPhrasesInEveryWritingMatchTheirTruth() throws IOException {
             List<String> queries = List.of("民情茶室", "法律顾问", "放管服", "一网通办", "易家小院", "七五普法", "2021年", "pdf文件",
                     "web端", "情茶", "律顾问", "网通");
