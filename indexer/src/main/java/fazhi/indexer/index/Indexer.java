@@ -194,7 +194,7 @@ public final class Indexer {
             Map<String, String> userData = reader.getIndexCommit().getUserData();
             Optional<String> unsearchable = IndexSchema.unsearchable(userData);
             if (unsearchable.isPresent()) {
-                LOG.info("index has {}: rebuilding", unsearchable.get());
+                LOG.info("index not searchable by this version ({}): rebuilding", unsearchable.get());
                 return null;
             }
             if (!dictionaryFingerprint.equals(userData.get(IndexSchema.DICTIONARY_KEY))) {

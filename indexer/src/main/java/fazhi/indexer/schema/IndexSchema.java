@@ -43,7 +43,7 @@ public final class IndexSchema {
     }
 
     /**
-     * Why an index commit cannot be searched by this code, or empty when it can: another schema version, or a phrase
+     * Why an index commit cannot be searched by this code (in Chinese: users read it), or empty when it can: another schema version, or a phrase
      * field built with other trigram starts (this code's phrase queries would ask for trigrams it lacks, and miss
      * matches). Such an index is rebuilt by the indexer, and refused by the search service. A commit made with
      * another user dictionary is still searchable (only the ranking field differs); the indexer rebuilds it.
@@ -51,10 +51,11 @@ public final class IndexSchema {
     public static Optional<String> unsearchable(Map<String, String> commitData) {
         String version = commitData.get(VERSION_KEY);
         if (!VERSION.equals(version)) {
-            return Optional.of("schema version " + version + ", this program needs " + VERSION);
+            return Optional.of("索引结构版本 " + version + "，本程序需要版本 " + VERSION);
         }
         if (!TrigramStarts.shipped().fingerprint().equals(commitData.get(TRIGRAM_STARTS_KEY))) {
-            return Optional.of("phrase field built with other trigram starts (" + commitData.get(TRIGRAM_STARTS_KEY) + ")");
+            return Optional.of("短语字段按另一份三字组起点表建立（指纹 " + commitData.get(TRIGRAM_STARTS_KEY) + "，本程序为 "
+                    + TrigramStarts.shipped().fingerprint() + "）");
         }
         return Optional.empty();
     }

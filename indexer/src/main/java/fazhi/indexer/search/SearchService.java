@@ -160,7 +160,7 @@ public final class SearchService implements Closeable {
         }
         if (unsearchable.isPresent()) {
             directory.close();
-            throw new BadInputException("index-outdated", "索引由旧版本程序建立（" + unsearchable.get() + "），无法正确检索；请先运行 ./portal index --data "
+            throw new BadInputException("index-outdated", "索引由另一版本的程序建立（" + unsearchable.get() + "），无法正确检索；请先运行 ./portal index --data "
                     + dataDir + " 重建索引", 409);
         }
         return new SearchService(directory, orderChunk);

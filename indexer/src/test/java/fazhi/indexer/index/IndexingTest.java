@@ -157,7 +157,7 @@ class IndexingTest {
         pretendCommitData(java.util.Map.of(IndexSchema.VERSION_KEY, "7",
                 IndexSchema.DICTIONARY_KEY, fazhi.indexer.analysis.UserDictionary.shipped().fingerprint()));
         assertThatThrownBy(() -> SearchService.open(dir)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("schema version 7").hasMessageContaining("./portal index --data");
+                .hasMessageContaining("索引结构版本 7").hasMessageContaining("./portal index --data");
         IndexSummary again = new Indexer(dir).index(false, IndexProgress.NONE);
         assertThat(again).extracting(IndexSummary::rebuilt, IndexSummary::indexed, IndexSummary::unchanged).containsExactly(true, 2, 0);
         try (Directory d = FSDirectory.open(Indexer.indexDirectory(dir)); DirectoryReader reader = DirectoryReader.open(d)) {
@@ -177,7 +177,7 @@ class IndexingTest {
         other.put(IndexSchema.TRIGRAM_STARTS_KEY, "another-list");
         pretendCommitData(other);
         assertThatThrownBy(() -> SearchService.open(dir)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("trigram starts");
+                .hasMessageContaining("三字组起点表").hasMessageContaining("another-list");
         IndexSummary again = new Indexer(dir).index(false, IndexProgress.NONE);
         assertThat(again).extracting(IndexSummary::rebuilt, IndexSummary::indexed).containsExactly(true, 2);
         try (SearchService service = SearchService.open(dir)) {
