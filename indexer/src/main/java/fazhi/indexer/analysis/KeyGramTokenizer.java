@@ -40,7 +40,7 @@ public final class KeyGramTokenizer extends Tokenizer {
         }
         clearAttributes();
         if (gram > MAX_GRAM || index + gram > keyText.length()
-                || gram == MAX_GRAM && !trigramAt(keyText::codePointAt, index)) {
+                || gram == MAX_GRAM && !trigramAt(keyText.codePointAt(index), keyText.codePointAt(index + 1))) {
             index++;
             gram = 1;
         }
@@ -54,18 +54,12 @@ public final class KeyGramTokenizer extends Tokenizer {
         return true;
     }
 
-    /** Key chars by index, for {@link #trigramAt}. */
-    @FunctionalInterface
-    public interface KeyChars {
-        int at(int index);
-    }
-
     /**
-     * Whether the trigram starting at {@code index} is indexed (the key has three chars from there): when its first
-     * two chars are one of the {@link TrigramStarts}. The one rule the tokenizer and the query translator share.
+     * Whether a trigram is indexed where the key chars {@code first, second} start one (and a third follows): when
+     * they are one of the {@link TrigramStarts}. The one rule the tokenizer and the query translator share.
      */
-    public static boolean trigramAt(KeyChars key, int index) {
-        return TrigramStarts.shipped().contains(key.at(index), key.at(index + 1));
+    public static boolean trigramAt(int first, int second) {
+        return TrigramStarts.shipped().contains(first, second);
     }
 
     private void setTerm(int from, int to) {

@@ -38,6 +38,7 @@ public final class TrigramStarts {
     /** First chars of the bigrams: most positions are ruled out by one bit. */
     private final BitSet firsts = new BitSet(1 << 16);
     private final List<String> bigrams;
+    private final String fingerprint;
 
     TrigramStarts(List<String> bigrams) {
         int[] p = new int[bigrams.size()];
@@ -52,6 +53,7 @@ public final class TrigramStarts {
         Arrays.sort(p);
         this.packed = p;
         this.bigrams = List.copyOf(bigrams);
+        this.fingerprint = UserDictionary.fingerprint(this.bigrams);
     }
 
     /** The list as shipped. */
@@ -71,7 +73,7 @@ public final class TrigramStarts {
 
     /** A hash of the list, kept with each index commit: an index built with another list is rebuilt. */
     public String fingerprint() {
-        return UserDictionary.fingerprint(bigrams);
+        return fingerprint;
     }
 
     /**

@@ -53,9 +53,9 @@ public final class IndexSchema {
         if (!VERSION.equals(version)) {
             return Optional.of("索引结构版本 " + version + "，本程序需要版本 " + VERSION);
         }
-        if (!TrigramStarts.shipped().fingerprint().equals(commitData.get(TRIGRAM_STARTS_KEY))) {
-            return Optional.of("短语字段按另一份三字组起点表建立（指纹 " + commitData.get(TRIGRAM_STARTS_KEY) + "，本程序为 "
-                    + TrigramStarts.shipped().fingerprint() + "）");
+        String starts = TrigramStarts.shipped().fingerprint();
+        if (!starts.equals(commitData.get(TRIGRAM_STARTS_KEY))) {
+            return Optional.of("短语字段按另一份三字组起点表建立（指纹 " + commitData.get(TRIGRAM_STARTS_KEY) + "，本程序为 " + starts + "）");
         }
         return Optional.empty();
     }

@@ -899,7 +899,7 @@ public final class QueryTranslator {
     public static Query keyQuery(String key) {
         int[] cps = key.codePoints().toArray();
         int n = cps.length;
-        if (n == 1 || n == 2 || n == 3 && KeyGramTokenizer.trigramAt(i -> cps[i], 0)) {
+        if (n == 1 || n == 2 || n == 3 && KeyGramTokenizer.trigramAt(cps[0], cps[1])) {
             return new TermQuery(new Term(IndexSchema.SECTION_KEY, key));
         }
         PhraseQuery.Builder b = new PhraseQuery.Builder();
@@ -907,12 +907,12 @@ public final class QueryTranslator {
         while (i < n) {
             int gram;
             int at = i;
-            if (i + 3 <= n && KeyGramTokenizer.trigramAt(j -> cps[j], i)) {
+            if (i + 3 <= n && KeyGramTokenizer.trigramAt(cps[i], cps[i + 1])) {
                 gram = 3;
             } else if (i + 2 <= n) {
                 gram = 2;
             } else { // one char left: the gram that ends with it
-                gram = n >= 3 && KeyGramTokenizer.trigramAt(j -> cps[j], n - 3) ? 3 : 2;
+                gram = n >= 3 && KeyGramTokenizer.trigramAt(cps[n - 3], cps[n - 2]) ? 3 : 2;
                 at = n - gram;
             }
             b.add(new Term(IndexSchema.SECTION_KEY, new String(cps, at, gram)), at);
