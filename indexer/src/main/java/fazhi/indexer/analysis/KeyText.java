@@ -8,16 +8,20 @@ import fazhi.core.text.TextNormalizer;
  * so what matches is exactly what gets marked, at the right place in the original (display) text.
  */
 public final class KeyText {
+    /**
+     * The original text. A key code point's span is the whole code point it came from, so its end is not stored
+     * but read from here: one array less to fill per character (this is built for every snippet of a section).
+     */
+    private final CharSequence text;
     private final int[] keys;
     private final int[] starts;
-    private final int[] ends;
     /** Used length of the arrays (they are the builder's, not trimmed copies: a passage reads a KeyText once). */
     private final int length;
 
-    private KeyText(int[] keys, int[] starts, int[] ends, int length) {
+    private KeyText(CharSequence text, int[] keys, int[] starts, int length) {
+        this.text = text;
         this.keys = keys;
         this.starts = starts;
-        this.ends = ends;
         this.length = length;
     }
 
@@ -62,7 +66,7 @@ public final class KeyText {
             int single = SINGLE[c];
             if (single != SEVERAL) { // a BMP code point that is not a surrogate: one table lookup
                 if (single != NOTHING) {
-                    out.add(single, i, i + 1);
+                    out.add(single, i);
                 }
                 i++;
                 continue;
@@ -74,41 +78,37 @@ public final class KeyText {
                 int f = folded.codePointAt(j);
                 j += Character.charCount(f);
                 if (TextNormalizer.isKeyChar(f)) {
-                    out.add(f, i, next);
+                    out.add(f, i);
                 }
             }
             i = next;
         }
-        return out.build();
+        return out.build(text);
     }
 
-    /** Growable parallel arrays of key code points and their original offsets. */
+    /** Growable parallel arrays of key code points and their original start offsets. */
     private static final class Builder {
         private int[] keys;
         private int[] starts;
-        private int[] ends;
         private int n;
 
         Builder(int capacity) {
             keys = new int[capacity];
             starts = new int[capacity];
-            ends = new int[capacity];
         }
 
-        void add(int key, int start, int end) {
+        void add(int key, int start) {
             if (n == keys.length) {
                 keys = java.util.Arrays.copyOf(keys, n * 2);
                 starts = java.util.Arrays.copyOf(starts, n * 2);
-                ends = java.util.Arrays.copyOf(ends, n * 2);
             }
             keys[n] = key;
             starts[n] = start;
-            ends[n] = end;
             n++;
         }
 
-        KeyText build() {
-            return new KeyText(keys, starts, ends, n);
+        KeyText build(CharSequence text) {
+            return new KeyText(text, keys, starts, n);
         }
 
     }
@@ -129,7 +129,32 @@ public final class KeyText {
 
     /** End offset (exclusive) in the original text of the key code point at {@code index}. */
     public int endOffset(int index) {
-        return ends[java.util.Objects.checkIndex(index, length)];
+        int start = starts[java.util.Objects.checkIndex(index, length)];
+        return start + Character.charCount(Character.codePointAt(text, start));
+    }
+
+    /**
+     * The first index at or after {@code from} where the key continues with {@code needle}'s code points, or -1:
+     * substring search on the key without making it a string (a snippet searches every section it shows).
+     */
+    public int indexOf(int[] needle, int from) {
+        if (needle.length == 0) {
+            throw new IllegalArgumentException("empty needle");
+        }
+        int first = needle[0];
+        for (int i = Math.max(0, from), last = length - needle.length; i <= last; i++) {
+            if (keys[i] != first) {
+                continue;
+            }
+            int j = 1;
+            while (j < needle.length && keys[i + j] == needle[j]) {
+                j++;
+            }
+            if (j == needle.length) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The key as a string (equals {@code TextNormalizer.phraseKey} of the original text). */

@@ -29,20 +29,15 @@ final class Snippets {
     /** Marked ranges of every occurrence of every key in {@code content}, merged where they overlap or touch. */
     static List<Range> marks(String content, Collection<String> keys) {
         KeyText keyText = KeyText.of(content);
-        String haystack = keyText.key();
         List<Range> ranges = new ArrayList<>();
         for (String key : keys) {
             if (key.isEmpty()) {
                 continue;
             }
-            int keyLength = key.codePointCount(0, key.length());
-            // Walk occurrences left to right, counting code points incrementally: linear in the text length.
-            int cpIndex = 0;
-            int previous = 0;
-            for (int at = haystack.indexOf(key); at >= 0; at = haystack.indexOf(key, at + Character.charCount(haystack.codePointAt(at)))) {
-                cpIndex += haystack.codePointCount(previous, at);
-                previous = at;
-                ranges.add(new Range(keyText.startOffset(cpIndex), keyText.endOffset(cpIndex + keyLength - 1)));
+            int[] needle = key.codePoints().toArray();
+            // Every occurrence, overlapping ones too, left to right.
+            for (int at = keyText.indexOf(needle, 0); at >= 0; at = keyText.indexOf(needle, at + 1)) {
+                ranges.add(new Range(keyText.startOffset(at), keyText.endOffset(at + needle.length - 1)));
             }
         }
         ranges.sort(Comparator.comparingInt(Range::start).thenComparingInt(Range::end));
@@ -128,8 +123,15 @@ final class Snippets {
         return offset;
     }
 
+    /** Line breaks and tabs as spaces (a passage is one line); a char loop, not a regex: it runs for every passage. */
     private static String flatten(String s) {
-        return s.replaceAll("[\\r\\n\\t]", " ");
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == '\r' || chars[i] == '\n' || chars[i] == '\t') {
+                chars[i] = ' ';
+            }
+        }
+        return new String(chars);
     }
 
     private static void appendEscaped(StringBuilder out, String content, int from, int to) {
