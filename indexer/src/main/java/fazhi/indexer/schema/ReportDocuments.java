@@ -54,7 +54,7 @@ public final class ReportDocuments {
         if (section.heading() != null) {
             doc.add(new StoredField(IndexSchema.SECTION_HEADING, section.heading()));
         }
-        doc.add(new StoredField(IndexSchema.SECTION_TEXT, section.text()));
+        doc.add(new StoredField(IndexSchema.SECTION_TEXT, IndexSchema.storedText(section.text())));
         String content = IndexSchema.sectionContent(section.heading(), section.text());
         doc.add(new TextField(IndexSchema.SECTION_RANKING, content, Field.Store.NO));
         // Positions only: passages are marked from the stored text with the same key mapping (search.Snippets).

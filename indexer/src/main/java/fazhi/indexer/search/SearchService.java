@@ -653,7 +653,7 @@ public final class SearchService implements Closeable {
     private static SectionMatch sectionMatch(Document section, List<String> keys) {
         int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
         String heading = section.get(IndexSchema.SECTION_HEADING);
-        String content = IndexSchema.sectionContent(heading, section.get(IndexSchema.SECTION_TEXT));
+        String content = IndexSchema.sectionContent(heading, IndexSchema.sectionText(section));
         Snippets.Passage passage = Snippets.passage(content, keys);
         return new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), heading, ordinal,
                 passage.html(), passage.text());
@@ -695,7 +695,7 @@ public final class SearchService implements Closeable {
                 Document section = stored.document(d, SECTION_FIELDS);
                 int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
                 sections[ordinal] = new Section(section.get(IndexSchema.SECTION_HEADING),
-                        SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), section.get(IndexSchema.SECTION_TEXT));
+                        SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), IndexSchema.sectionText(section));
             }
             return Optional.of(new Report(summary.id(), summary.url(), summary.urls(), summary.title(), summary.issuer(),
                     summary.level(), summary.year(), summary.published(), summary.region(), summary.site(),
