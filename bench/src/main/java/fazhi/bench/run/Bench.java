@@ -33,13 +33,18 @@ import java.util.concurrent.Executors;
 public final class Bench {
     /**
      * Disjoint mixes run (2 clients) before the measured ones, one after the other, until latency has stopped
-     * falling ({@link #settled}), at least {@link #MIN_WARM_UP_MIXES} and at most this many. How long that takes
-     * depends on the corpus: on the 100k corpus, measuring 16 fresh mixes in a row after 4 warm-up mixes, the p50
-     * went 6.5, 6.7, 4.6, then stayed between 2.8 and 5.4 ms; on the 10k corpus it went 1.95, 1.80, 1.63, 1.51 and
-     * was still falling twelve mixes later (1.09–1.32 ms). The figures are meant for a server that has been
-     * running; each warm-up mix's p50 is reported, so the plateau can be checked.
+     * falling ({@link #settled}) and the JIT compilers have gone quiet ({@link #jitQuiet}), at least
+     * {@link #MIN_WARM_UP_MIXES} and at most this many. How long that takes depends on the corpus: on the 100k
+     * corpus, measuring 16 fresh mixes in a row after 4 warm-up mixes, the p50 went 6.5, 6.7, 4.6, then stayed
+     * between 2.8 and 5.4 ms; on the 10k corpus it went 1.95, 1.80, 1.63, 1.51 and was still falling twelve mixes
+     * later (1.09–1.32 ms). The JIT takes longer, over HTTP most (Jetty, Javalin, Jackson and the HTTP client are
+     * compiled too): on the 100k index, rounds of 300 queries at 16 clients over HTTP after 1,500 warm-up queries
+     * had the compilers busy for 2,008, 1,895, 1,398, 913 … ms of rounds lasting 1.7, 1.8, 1.6, 1.4 … s, and ran
+     * at 174, 165, 182, 216 queries/s; only after about 4,000 more queries did compiling fall to 163–344 ms a round
+     * and throughput rise to 259–327 queries/s. The figures are meant for a server that has been running; each
+     * warm-up mix's p50 and JIT share are reported, so the plateau can be checked.
      */
-    static final int MAX_WARM_UP_MIXES = 24;
+    static final int MAX_WARM_UP_MIXES = 64;
     static final int MIN_WARM_UP_MIXES = 8;
 
     /**
@@ -229,8 +234,9 @@ public final class Bench {
             if (mix.isEmpty()) {
                 break;
             }
-            done.add(QueryRun.run("warm-up", mix, 2, target));
-            if (settled(done.stream().mapToDouble(r -> r.all().percentileMillis(50)).toArray())) {
+            QueryRun.Result run = QueryRun.run("warm-up", mix, 2, target);
+            done.add(run);
+            if (settled(done.stream().mapToDouble(r -> r.all().percentileMillis(50)).toArray()) && jitQuiet(run.jitShare())) {
                 break;
             }
         }
@@ -248,6 +254,18 @@ public final class Bench {
             return false;
         }
         return median(java.util.Arrays.copyOfRange(p50s, n - 4, n)) >= 0.95 * median(java.util.Arrays.copyOfRange(p50s, n - 8, n - 4));
+    }
+
+    /** The most JIT compiling (time / wall time of a mix) that counts as quiet. */
+    static final double JIT_QUIET_SHARE = 0.2;
+
+    /**
+     * Whether the JIT compilers have gone quiet: they compiled for at most {@link #JIT_QUIET_SHARE} of the last
+     * mix's wall time (unknown counts as quiet). While they still compile much, they take a core's share away from
+     * the searches on these 2 cores, and latency reflects a JVM still starting rather than a running server.
+     */
+    static boolean jitQuiet(double share) {
+        return share < 0 || share <= JIT_QUIET_SHARE;
     }
 
     private static double median(double[] values) {

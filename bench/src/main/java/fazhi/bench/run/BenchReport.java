@@ -39,6 +39,10 @@ final class BenchReport {
         return Double.isNaN(v) ? "–" : v < 10 ? f(v, 2) : v < 100 ? f(v, 1) : f(v, 0);
     }
 
+    private static String jitShare(QueryRun.Result r) {
+        return r.jitShare() < 0 ? "–" : f(100 * r.jitShare(), 0) + " %";
+    }
+
     private static String mb(long bytes) {
         return f(bytes / 1e6, 1) + " MB";
     }
@@ -185,7 +189,9 @@ final class BenchReport {
     void warmUp(String target, List<QueryRun.Result> mixes) {
         warmUps.add("Warm-up before the " + target + " runs, p50 of each mix (2 clients): "
                 + String.join(", ", mixes.stream().map(r -> ms(r.all().percentileMillis(50))).toList()) + " ms ("
-                + mixes.size() + " mixes, " + mixes.stream().mapToInt(QueryRun.Result::queries).sum() + " queries).");
+                + mixes.size() + " mixes, " + mixes.stream().mapToInt(QueryRun.Result::queries).sum() + " queries); "
+                + "JIT compiling, share of each mix's time: "
+                + String.join(", ", mixes.stream().map(r -> jitShare(r)).toList()) + ".");
     }
 
     void peers(Bench.PeerComparison p, int reports) {
@@ -232,19 +238,21 @@ final class BenchReport {
     private String latencyTables() {
         StringBuilder t = new StringBuilder();
         t.append("### Query latency and throughput\n\n");
-        t.append("| target | clients | queries | p50 ms | p95 ms | p99 ms | mean ms | max ms | queries/s | errors |\n");
-        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        t.append("| target | clients | queries | p50 ms | p95 ms | p99 ms | mean ms | max ms | queries/s | JIT compiling | errors |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (QueryRun.Result r : rows) {
             t.append("| ").append(r.name()).append(" | ").append(r.clients()).append(" | ").append(r.queries()).append(" | ")
                     .append(ms(r.all().percentileMillis(50))).append(" | ").append(ms(r.all().percentileMillis(95))).append(" | ")
                     .append(ms(r.all().percentileMillis(99))).append(" | ").append(ms(r.all().meanMillis())).append(" | ")
-                    .append(ms(r.all().maxMillis())).append(" | ").append(f(r.throughput(), 1)).append(" | ").append(r.errors())
+                    .append(ms(r.all().maxMillis())).append(" | ").append(f(r.throughput(), 1)).append(" | ").append(jitShare(r))
+                    .append(" | ").append(r.errors())
                     .append(r.firstError() == null ? "" : " (first: " + r.firstError().replace("|", "\\|") + ")").append(" |\n");
         }
         if (httpSkipped != null) {
-            t.append("| HTTP /api/search | – | – | not measured: ").append(httpSkipped.replace("|", "\\|")).append(" | | | | | | |\n");
+            t.append("| HTTP /api/search | – | – | not measured: ").append(httpSkipped.replace("|", "\\|")).append(" | | | | | | | |\n");
         }
-        t.append("\n");
+        t.append("JIT compiling = time the JVM's JIT compilers spent compiling during the run, as a share of its wall time "
+                + "(compiler threads summed): work that takes CPU from the searches while the JVM is still warming up.\n\n");
         for (String w : warmUps) {
             t.append(w).append("\n\n");
         }

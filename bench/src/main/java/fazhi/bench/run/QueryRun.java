@@ -19,11 +19,23 @@ final class QueryRun {
         long execute(BenchQuery query) throws Exception;
     }
 
+    /** @param jitMillis time the JVM's JIT compilers spent compiling during the run (-1: not measurable here) */
     record Result(String name, int clients, int queries, long wallMillis, Latencies all, Map<BenchQuery.Kind, Latencies> byKind,
-                  long[] nanos, long[] values, int errors, String firstError) {
+                  long[] nanos, long[] values, int errors, String firstError, long jitMillis) {
         double throughput() {
             return queries * 1000.0 / Math.max(1, wallMillis);
         }
+
+        /** JIT compilation time as a share of the run's wall time (compiler threads summed; -1 when unknown). */
+        double jitShare() {
+            return jitMillis < 0 ? -1 : jitMillis / (double) Math.max(1, wallMillis);
+        }
+    }
+
+    /** Accumulated JIT compilation time in ms, or -1 when the JVM does not measure it. */
+    static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private QueryRun() {
@@ -41,6 +53,7 @@ final class QueryRun {
         AtomicInteger errors = new AtomicInteger();
         String[] firstError = {null};
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long jitBefore = jitMillis();
         long start = System.nanoTime();
         try {
             List<Future<?>> futures = new java.util.ArrayList<>();
@@ -79,6 +92,8 @@ final class QueryRun {
             pool.shutdownNow();
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
-        return new Result(name, clients, queries.size(), wall, all, byKind, nanos, values, errors.get(), firstError[0]);
+        long jitAfter = jitMillis();
+        return new Result(name, clients, queries.size(), wall, all, byKind, nanos, values, errors.get(), firstError[0],
+                jitBefore < 0 || jitAfter < 0 ? -1 : jitAfter - jitBefore);
     }
 }

@@ -27,4 +27,15 @@ class WarmUpTest {
         // A single slow mix among the last four does not keep it going; the median of four absorbs it.
         assertThat(Bench.settled(new double[] {9, 9, 9, 9, 5, 5, 5, 5, 5, 9, 5, 5})).isTrue();
     }
+
+    @Test
+    void jitQuietOnlyWhenTheCompilersTookAFifthOfTheMixOrLess() {
+        // Rounds over HTTP on the 100k index right after the warm-up the bench used to stop at: 2,008 ms of
+        // compiling in a 1,722 ms round; after about 4,000 more queries 163-344 ms in rounds of about a second.
+        assertThat(Bench.jitQuiet(2008 / 1722.0)).isFalse();
+        assertThat(Bench.jitQuiet(344 / 1037.0)).isFalse();
+        assertThat(Bench.jitQuiet(163 / 1157.0)).isTrue();
+        assertThat(Bench.jitQuiet(0)).isTrue();
+        assertThat(Bench.jitQuiet(-1)).as("not measurable: latency alone decides").isTrue();
+    }
 }
