@@ -160,9 +160,10 @@ final class BenchReport {
                 + " queries); no request repeats across runs, so the service's result cache never answers a measured query. "
                 + "Every request is page 1 of 20 hits, relevance order, with total, all four facets and snippets (what `/api/search` returns). "
                 + "Before the in-process and again before the HTTP runs, more mixes (none of them measured, 2 clients) warm up the JIT, "
-                + "one after the other until latency has stopped falling: at least " + minWarmUpMixes + ", at most " + maxWarmUpMixes
+                + "one after the other until latency has stopped falling and the JIT has gone quiet: at least " + minWarmUpMixes + ", at most " + maxWarmUpMixes
                 + ", stopping when the median p50 of the last four mixes is no more than 5 % below that of the four before "
-                + "(each mix's p50 is listed under the latency table); the CSV exports are warmed up too. "
+                + "and the JIT compilers spent at most " + Math.round(100 * Bench.JIT_QUIET_SHARE) + " % of the last four mixes' time compiling "
+                + "(each mix's p50 and JIT share are listed under the latency table); the CSV exports are warmed up too. "
                 + "Before that the index files were read once (" + mb(indexBytesRead) + " in " + f(readMillis / 1000.0, 1)
                 + " s), so that the queries find them in the page cache as on a running server. "
                 + "Examples: " + String.join("; ", mix.stream().limit(6).map(q -> "`" + q.describe() + "`").toList()) + ".");
@@ -202,9 +203,13 @@ final class BenchReport {
     private Bench.PeerComparison peers;
     private int peerReports;
     private List<ExportBench.Result> exports = List.of();
+    private int exportWarmUps;
+    private double exportWarmUpJit;
 
-    void exports(List<ExportBench.Result> results) {
+    void exports(List<ExportBench.Result> results, int warmUpPairs, double warmUpJit) {
         exports = results;
+        exportWarmUps = warmUpPairs;
+        exportWarmUpJit = warmUpJit;
     }
 
     void httpSkipped(String why) {
@@ -418,7 +423,9 @@ final class BenchReport {
                     .append(mb(e.heapBefore())).append(" | ").append(e.collections() == 0 ? "no GC" : mb(e.liveMax()) + " (" + e.collections() + ")")
                     .append(" | ").append(mb(e.peakHeap())).append(" | ").append(mb(e.heapAfter())).append(" |\n");
         }
-        t.append("\n");
+        t.append("\nBefore these, " + exportWarmUps + " warm-up pairs of the two tenth-size exports, until the JIT compiled for at most "
+                + Math.round(100 * Bench.JIT_QUIET_SHARE) + " % of a pair's time (at least 2, at most " + Bench.MAX_EXPORT_WARM_UPS
+                + "; the last pair: " + (exportWarmUpJit < 0 ? "not measurable" : f(100 * exportWarmUpJit, 0) + " %") + ").\n\n");
         ExportBench.Result biggest = exports.stream().max(java.util.Comparator.comparingLong(ExportBench.Result::rows)).orElseThrow();
         ExportBench.Result slowest = exports.stream().filter(e -> e.rows() >= 1000).min(java.util.Comparator.comparingDouble(ExportBench.Result::rowsPerSecond)).orElse(biggest);
         targets.add(new String[] {"export ≥ 50k rows/s", f(slowest.rowsPerSecond(), 0) + " rows/s (slowest export), " + f(biggest.rowsPerSecond(), 0)
