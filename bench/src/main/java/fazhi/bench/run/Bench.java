@@ -163,7 +163,7 @@ public final class Bench {
         long readMillis = (System.nanoTime() - readStart) / 1_000_000;
         log.println(String.format("index files read once (%.1f GB in %.1f s)", indexRead / 1e9, readMillis / 1000.0));
         List<List<BenchQuery>> mixes = scan.sampler().mixes(4 + MAX_WARM_UP_MIXES, options.phrasesPerMix());
-        List<List<BenchQuery>> warmUp = mixes.subList(4, mixes.size());
+        List<List<BenchQuery>> warmUp = warmUpMixes(mixes, scan.warmUpSampler().mixes(MAX_WARM_UP_MIXES, options.phrasesPerMix()));
         report.mix(mixes.get(0), MIN_WARM_UP_MIXES, MAX_WARM_UP_MIXES, indexRead, readMillis);
         try (Fts5Peer fts5 = fts5Holder[0]; SearchService service = SearchService.open(dataDir)) {
             QueryRun.Target inProcess = q -> service.search(q.request()).total();
@@ -235,6 +235,33 @@ public final class Bench {
             report.finish(Instant.now());
             return new Outcome(report.markdown(), peers.compared(), peers.disagreements(), http, scan.reports(), tokenCheck);
         }
+    }
+
+    /**
+     * The warm-up mixes: those of the measured sampler after the four measured ones, then the warm-up sampler's,
+     * each without any request of an earlier mix (a measured query must never be answered from the result cache),
+     * at most {@link #MAX_WARM_UP_MIXES}, empty ones dropped.
+     */
+    static List<List<BenchQuery>> warmUpMixes(List<List<BenchQuery>> sampled, List<List<BenchQuery>> more) {
+        java.util.Set<fazhi.indexer.search.SearchRequest> seen = new java.util.HashSet<>();
+        for (List<BenchQuery> mix : sampled) {
+            for (BenchQuery q : mix) {
+                seen.add(q.request());
+            }
+        }
+        List<List<BenchQuery>> warmUp = new ArrayList<>();
+        for (List<BenchQuery> mix : sampled.subList(Math.min(4, sampled.size()), sampled.size())) {
+            if (!mix.isEmpty()) {
+                warmUp.add(mix);
+            }
+        }
+        for (List<BenchQuery> mix : more) {
+            List<BenchQuery> fresh = mix.stream().filter(q -> seen.add(q.request())).toList();
+            if (!fresh.isEmpty()) {
+                warmUp.add(fresh);
+            }
+        }
+        return warmUp.subList(0, Math.min(warmUp.size(), MAX_WARM_UP_MIXES));
     }
 
     /**

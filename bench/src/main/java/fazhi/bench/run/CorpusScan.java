@@ -18,8 +18,13 @@ import java.util.List;
  * the analyzer ceiling, and the size of the indexed text. Nothing of the corpus is held beyond the text sample.
  */
 final class CorpusScan {
+    /**
+     * @param sampler       the measured mixes (and the first warm-up mixes), as in every earlier run of the same seed
+     * @param warmUpSampler more warm-up mixes, from a larger reservoir with another seed: the JIT takes longer to go
+     *                      quiet than the first sampler has queries for
+     */
     record Result(int reports, long sections, long indexedChars, long indexedUtf8Bytes, List<String> analyzerSample,
-                  long fts5Millis, long rgMillis, QuerySampler sampler) {
+                  long fts5Millis, long rgMillis, QuerySampler sampler, QuerySampler warmUpSampler) {
     }
 
     private CorpusScan() {
@@ -30,6 +35,7 @@ final class CorpusScan {
         Fts5Peer fts5 = Fts5Peer.create(workDir.resolve("fts5.db"));
         RipgrepPeer ripgrep = RipgrepPeer.create(workDir.resolve("rg"), rg);
         QuerySampler sampler = new QuerySampler(seed);
+        QuerySampler warmUpSampler = new QuerySampler(~seed, 4 * QuerySampler.RESERVOIR);
         List<String> sample = new ArrayList<>();
         long[] stats = new long[5]; // reports, sections, chars, utf8 bytes, sample chars
         long[] nanos = new long[2]; // fts5, rg
@@ -45,6 +51,7 @@ final class CorpusScan {
                 nanos[1] += t2 - t1;
                 if (!keys.isEmpty()) {
                     sampler.offer(report, keys);
+                    warmUpSampler.offer(report, keys);
                 }
                 stats[0]++;
                 for (Section s : report.sections()) {
@@ -72,6 +79,6 @@ final class CorpusScan {
         fts5Out[0] = fts5;
         rgOut[0] = ripgrep;
         return new Result((int) stats[0], stats[1], stats[2], stats[3], List.copyOf(sample), nanos[0] / 1_000_000,
-                nanos[1] / 1_000_000, sampler);
+                nanos[1] / 1_000_000, sampler, warmUpSampler);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * matches, not by its source.
  */
 final class QuerySampler {
-    private static final int RESERVOIR = 6_000;
+    /** Phrases (and filters) kept per source: enough for about 28 mixes of 100 phrases at 100k reports. */
+    static final int RESERVOIR = 6_000;
     private static final SectionKind[] FILTER_SECTIONS = {SectionKind.MEASURES, SectionKind.PROBLEMS, SectionKind.PLANS,
         SectionKind.LEADERSHIP};
 
@@ -27,10 +28,17 @@ final class QuerySampler {
     private final List<String> common = new ArrayList<>();
     private final List<String> rare = new ArrayList<>();
     private final List<int[]> yearRegion = new ArrayList<>(); // year, district code
+    private final int reservoirSize;
     private long seen;
 
     QuerySampler(long seed) {
+        this(seed, RESERVOIR);
+    }
+
+    /** A sampler keeping {@code reservoirSize} phrases per source (the measured mixes use {@link #RESERVOIR}). */
+    QuerySampler(long seed, int reservoirSize) {
         this.random = new Random(seed);
+        this.reservoirSize = reservoirSize;
     }
 
     void offer(Report report, List<String> sectionKeys) {
@@ -51,11 +59,11 @@ final class QuerySampler {
     }
 
     private <T> void keep(List<T> reservoir, T value) {
-        if (reservoir.size() < RESERVOIR) {
+        if (reservoir.size() < reservoirSize) {
             reservoir.add(value);
         } else {
             long slot = (long) (random.nextDouble() * seen);
-            if (slot < RESERVOIR) {
+            if (slot < reservoirSize) {
                 reservoir.set((int) slot, value);
             }
         }

@@ -40,4 +40,18 @@ class WarmUpTest {
         assertThat(Bench.jitQuiet(new long[] {0, 0, 0}, new long[] {900, 900, 900})).isFalse();
         assertThat(Bench.jitQuiet(new long[] {-1, -1, -1, -1}, new long[] {900, 900, 900, 900})).as("not measurable: latency alone decides").isTrue();
     }
+
+    @Test
+    void warmUpMixesNeverRepeatAMeasuredQueryAndKeepTheSampledOnesFirst() {
+        java.util.function.Function<String, BenchQuery> q = text -> new BenchQuery(BenchQuery.Kind.PHRASE,
+                fazhi.indexer.search.SearchRequest.of(text), text);
+        java.util.List<java.util.List<BenchQuery>> sampled = java.util.List.of(
+                java.util.List.of(q.apply("法治")), java.util.List.of(q.apply("政府")), java.util.List.of(q.apply("调解")),
+                java.util.List.of(q.apply("顾问")), java.util.List.of(q.apply("茶室")), java.util.List.of());
+        java.util.List<java.util.List<BenchQuery>> more = java.util.List.of(
+                java.util.List.of(q.apply("法治"), q.apply("执法")), java.util.List.of(q.apply("茶室")), java.util.List.of(q.apply("复议")));
+        java.util.List<java.util.List<BenchQuery>> warmUp = Bench.warmUpMixes(sampled, more);
+        assertThat(warmUp).extracting(mix -> mix.stream().map(BenchQuery::phraseKey).toList())
+                .containsExactly(java.util.List.of("茶室"), java.util.List.of("执法"), java.util.List.of("复议"));
+    }
 }
