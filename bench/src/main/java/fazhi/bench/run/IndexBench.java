@@ -61,10 +61,15 @@ final class IndexBench {
      * cached already). Returns the bytes read.
      */
     static long readOnce(Path dataDir) throws IOException {
+        return readTree(Indexer.indexDirectory(dataDir));
+    }
+
+    /** Reads every file under {@code path} (or the file itself) once, so that it is in the page cache; returns bytes read. */
+    static long readTree(Path path) throws IOException {
         byte[] buffer = new byte[1 << 20];
         long total = 0;
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(Indexer.indexDirectory(dataDir))) {
+        try (Stream<Path> walk = Files.walk(path)) {
             files = walk.filter(Files::isRegularFile).toList();
         }
         for (Path file : files) {
