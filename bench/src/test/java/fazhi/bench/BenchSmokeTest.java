@@ -85,7 +85,7 @@ class BenchSmokeTest {
         // 200 reports give few distinct queries: warm-up stops when its mixes run out, before the usual minimum.
         assertThat(outcome.markdown()).containsPattern("Warm-up before the in-process runs, p50 of each mix \\(2 clients\\): [0-9.]+(, [0-9.]+)* ms \\([0-9]+ mixes, [0-9]+ queries\\)")
                 .containsPattern("Warm-up before the HTTP /api/search runs, p50 of each mix \\(2 clients\\): [0-9.]+(, [0-9.]+)* ms \\([0-9]+ mixes, [0-9]+ queries\\); "
-                        + "JIT compiling, share of each mix's time: [0-9]+ %(, [0-9]+ %)*\\.")
+                        + "JIT compiling, share of each mix's time: [0-9]+ %(, [0-9]+ %)*\\. Then at 16 clients until the JIT was quiet there too: [0-9]+ mixes")
                 .containsPattern("\\| in-process \\| 16 \\| [0-9]+ \\|( [0-9.,]+ \\|){6} [0-9]+ % \\| 0 \\|")
                 .containsPattern("Before these, [2-8] warm-up pairs of the two tenth-size exports, until the JIT compiled for at most 15 % of a pair's time");
 

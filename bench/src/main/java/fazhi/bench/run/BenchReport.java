@@ -188,11 +188,19 @@ final class BenchReport {
 
     /** The p50 of each warm-up mix, in order: latency should have stopped falling before the measured runs. */
     void warmUp(String target, List<QueryRun.Result> mixes) {
-        warmUps.add("Warm-up before the " + target + " runs, p50 of each mix (2 clients): "
-                + String.join(", ", mixes.stream().map(r -> ms(r.all().percentileMillis(50))).toList()) + " ms ("
-                + mixes.size() + " mixes, " + mixes.stream().mapToInt(QueryRun.Result::queries).sum() + " queries); "
+        List<QueryRun.Result> two = mixes.stream().filter(r -> r.clients() <= 2).toList();
+        List<QueryRun.Result> many = mixes.stream().filter(r -> r.clients() > 2).toList();
+        String line = "Warm-up before the " + target + " runs, p50 of each mix (2 clients): "
+                + String.join(", ", two.stream().map(r -> ms(r.all().percentileMillis(50))).toList()) + " ms ("
+                + two.size() + " mixes, " + two.stream().mapToInt(QueryRun.Result::queries).sum() + " queries); "
                 + "JIT compiling, share of each mix's time: "
-                + String.join(", ", mixes.stream().map(r -> jitShare(r)).toList()) + ".");
+                + String.join(", ", two.stream().map(r -> jitShare(r)).toList()) + ".";
+        if (!many.isEmpty()) {
+            line += " Then at " + many.getFirst().clients() + " clients until the JIT was quiet there too: " + many.size()
+                    + " mixes, " + many.stream().mapToInt(QueryRun.Result::queries).sum() + " queries, JIT compiling "
+                    + String.join(", ", many.stream().map(r -> jitShare(r)).toList()) + ".";
+        }
+        warmUps.add(line);
     }
 
     void peers(Bench.PeerComparison p, int reports) {
