@@ -159,7 +159,7 @@ final class BenchReport {
                 + counts[1] + " two-term AND, " + counts[2] + " section filter, " + counts[3] + " year + region filter = " + mix.size()
                 + " queries); no request repeats across runs, so the service's result cache never answers a measured query. "
                 + "Every request is page 1 of 20 hits, relevance order, with total, all four facets and snippets (what `/api/search` returns). "
-                + "Before the in-process and again before the HTTP runs, more mixes (none of them measured, 2 clients) warm up the JIT, "
+                + "Before the in-process and again before the HTTP runs, more mixes (none of them measured; 2 clients, then the measured concurrency until the JIT is quiet there too) warm up the JIT, "
                 + "one after the other until latency has stopped falling and the JIT has gone quiet: at least " + minWarmUpMixes + ", at most " + maxWarmUpMixes
                 + ", stopping when the median p50 of the last four mixes is no more than 5 % below that of the four before "
                 + "and the JIT compilers spent at most " + Math.round(100 * Bench.JIT_QUIET_SHARE) + " % of the last four mixes' time compiling "
