@@ -133,8 +133,8 @@ public final class Bench {
         RipgrepPeer[] rgHolder = new RipgrepPeer[1];
         CorpusScan.Result scan = CorpusScan.run(dataDir, work, options.rg(), options.seed(), options.analyzerSampleChars(),
                 fts5Holder, rgHolder);
-        report.corpus(scan, IndexBench.size(dataDir.resolve("corpus")), IndexBench.size(work.resolve("fts5.db")),
-                IndexBench.size(work.resolve("rg")));
+        report.corpus(scan, IndexBench.size(dataDir.resolve("corpus")), IndexBench.size(fts5Holder[0].file()),
+                IndexBench.size(rgHolder[0].root()));
         log.println(String.format("%d reports, %.1f M chars; FTS5 built in %.1f s, rg files in %.1f s", scan.reports(),
                 scan.indexedChars() / 1e6, scan.fts5Millis() / 1000.0, scan.rgMillis() / 1000.0));
 
@@ -175,7 +175,7 @@ public final class Bench {
             report.queries(many);
 
             log.println("the same phrase queries on FTS5 and ripgrep, result sets compared ...");
-            PeerComparison peers = comparePeers(service, fts5, rgHolder[0], mixes.get(0), one, options, work);
+            PeerComparison peers = comparePeers(service, fts5, rgHolder[0], mixes.get(0), one, options);
             report.peers(peers, scan.reports());
 
             log.println("CSV export ...");
@@ -270,7 +270,7 @@ public final class Bench {
      */
     private static List<QueryRun.Result> warmUp(List<List<BenchQuery>> mixes, QueryRun.Target target, int clients) {
         List<QueryRun.Result> done = new ArrayList<>();
-        int available = (int) mixes.stream().takeWhile(m -> !m.isEmpty()).count();
+        int available = mixes.size(); // none empty (warmUpMixes)
         // Four mixes are kept for the concurrent stage when mixes are few (a small corpus has few distinct queries).
         int twoClientLimit = clients > 2 ? Math.max(1, available - 4) : available;
         int next = 0;
@@ -361,7 +361,7 @@ public final class Bench {
     }
 
     private static PeerComparison comparePeers(SearchService service, Fts5Peer fts5, RipgrepPeer rg, List<BenchQuery> mix,
-                                               QueryRun.Result one, Options options, Path work) throws Exception {
+                                               QueryRun.Result one, Options options) throws Exception {
         List<Integer> phraseIdx = new ArrayList<>();
         for (int i = 0; i < mix.size() && phraseIdx.size() < options.peerQueries(); i++) {
             if (mix.get(i).kind() == BenchQuery.Kind.PHRASE && one.nanos()[i] >= 0) {
@@ -388,7 +388,7 @@ public final class Bench {
         // timed partly from disk: 3.7-4.2 ms at the median in two runs, 16.7 ms in a third.
         List<Set<String>> fts5Sets = new ArrayList<>();
         List<Set<String>> rgSets = new ArrayList<>();
-        IndexBench.readTree(work.resolve("fts5.db"));
+        IndexBench.readTree(fts5.file());
         for (int k = 0; k < Math.min(3, n); k++) {
             fts5.reports(queries.get(k).phraseKey()); // SQLite's own cache; not measured
         }
@@ -397,7 +397,7 @@ public final class Bench {
             fts5Sets.add(fts5.reports(queries.get(k).phraseKey()));
             f[k] = System.nanoTime() - t0;
         }
-        IndexBench.readTree(work.resolve("rg"));
+        IndexBench.readTree(rg.root());
         for (int k = 0; k < n; k++) {
             long t0 = System.nanoTime();
             rgSets.add(rg.reports(queries.get(k).phraseKey()));

@@ -26,7 +26,10 @@ final class Fts5Peer implements AutoCloseable {
     private final PreparedStatement match;
     private final PreparedStatement like;
 
-    private Fts5Peer(Connection connection, boolean create) throws SQLException {
+    private final Path file;
+
+    private Fts5Peer(Path file, Connection connection, boolean create) throws SQLException {
+        this.file = file;
         this.connection = connection;
         if (create) {
             try (Statement s = connection.createStatement()) {
@@ -45,7 +48,12 @@ final class Fts5Peer implements AutoCloseable {
     static Fts5Peer create(Path file) throws IOException, SQLException {
         Files.deleteIfExists(file);
         Files.createDirectories(file.getParent());
-        return new Fts5Peer(DriverManager.getConnection("jdbc:sqlite:" + file), true);
+        return new Fts5Peer(file, DriverManager.getConnection("jdbc:sqlite:" + file), true);
+    }
+
+    /** The database file. */
+    Path file() {
+        return file;
     }
 
     void add(String reportId, List<String> sectionKeys) throws SQLException {

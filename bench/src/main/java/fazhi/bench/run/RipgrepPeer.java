@@ -32,6 +32,11 @@ final class RipgrepPeer {
         this.executable = executable;
     }
 
+    /** The directory the text files are written under. */
+    Path root() {
+        return root;
+    }
+
     /** An empty file tree at {@code root} (an old one is deleted). */
     static RipgrepPeer create(Path root, String executable) throws IOException {
         if (Files.exists(root)) {

@@ -106,7 +106,7 @@ final class Snippets {
             pos = e;
         }
         appendEscaped(html, content, pos, end);
-        text.append(flatten(content.substring(start, end)));
+        appendFlat(text, content, start, end);
         if (end < content.length()) {
             html.append('…');
             text.append('…');
@@ -123,15 +123,16 @@ final class Snippets {
         return offset;
     }
 
-    /** Line breaks and tabs as spaces (a passage is one line); a char loop, not a regex: it runs for every passage. */
-    private static String flatten(String s) {
-        char[] chars = s.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] == '\r' || chars[i] == '\n' || chars[i] == '\t') {
-                chars[i] = ' ';
-            }
+    /** The text with line breaks and tabs as spaces (a passage is one line), as {@link #appendEscaped} does for HTML. */
+    private static void appendFlat(StringBuilder out, String content, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = content.charAt(i);
+            out.append(isBreak(c) ? ' ' : c);
         }
-        return new String(chars);
+    }
+
+    private static boolean isBreak(char c) {
+        return c == '\r' || c == '\n' || c == '\t';
     }
 
     private static void appendEscaped(StringBuilder out, String content, int from, int to) {
@@ -143,8 +144,7 @@ final class Snippets {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                case '\r', '\n', '\t' -> out.append(' ');
-                default -> out.append(c);
+                default -> out.append(isBreak(c) ? ' ' : c);
             }
         }
     }
