@@ -32,21 +32,23 @@ import java.util.concurrent.Executors;
  */
 public final class Bench {
     /**
-     * Disjoint mixes run (2 clients) before the measured ones, one after the other, until latency has stopped
-     * falling ({@link #settled}) and the JIT compilers have gone quiet ({@link #jitQuiet}), at least
-     * {@link #MIN_WARM_UP_MIXES} and at most this many. How long that takes depends on the corpus: on the 100k
-     * corpus, measuring 16 fresh mixes in a row after 4 warm-up mixes, the p50 went 6.5, 6.7, 4.6, then stayed
-     * between 2.8 and 5.4 ms; on the 10k corpus it went 1.95, 1.80, 1.63, 1.51 and was still falling twelve mixes
-     * later (1.09–1.32 ms). The JIT takes longer, over HTTP most (Jetty, Javalin, Jackson and the HTTP client are
-     * compiled too): on the 100k index, rounds of 300 queries at 16 clients over HTTP after 1,500 warm-up queries
-     * had the compilers busy for 2,008, 1,895, 1,398, 913 … ms of rounds lasting 1.7, 1.8, 1.6, 1.4 … s, and ran
-     * at 174, 165, 182, 216 queries/s; only after about 4,000 more queries did compiling fall to 163–344 ms a round
-     * and throughput rise to 259–327 queries/s. One quiet mix is not enough: a run that stopped on a mix with 1 %
-     * of compiling measured 13 % and 35 % in the next two runs (compiling comes in bursts), hence four. The figures
-     * are meant for a server that has been running; each warm-up mix's p50 and JIT share are reported, so the
-     * plateau can be checked.
+     * Disjoint mixes run before the measured ones, one after the other: first at 2 clients until latency has stopped
+     * falling ({@link #settled}) and the JIT compilers have gone quiet ({@link #jitQuiet}: the last four mixes), at
+     * least {@link #MIN_WARM_UP_MIXES} and at most half of the mixes; then at the measured concurrency until the JIT
+     * is quiet over the last {@link #CONCURRENT_QUIET_MIXES} mixes; at most this many in all. How long latency takes
+     * to settle depends on the corpus: on the 100k corpus, measuring 16 fresh mixes in a row after 4 warm-up mixes,
+     * the p50 went 6.5, 6.7, 4.6, then stayed between 2.8 and 5.4 ms; on the 10k corpus it went 1.95, 1.80, 1.63,
+     * 1.51 and was still falling twelve mixes later (1.09–1.32 ms). The JIT takes longer, over HTTP most (Jetty,
+     * Javalin, Jackson and the HTTP client are compiled too), because code run once per request is compiled by C2
+     * only after thousands of requests: on the 100k index over HTTP at 16 clients, 110 mixes in a row after 1,500
+     * warm-up queries, the compilers were busy for 469–1,135 ms of mixes lasting 0.7–0.9 s over the first 15 mixes,
+     * still 0–497 ms (bursts) over mixes 30–60, and throughput rose from about 210 to about 330 queries/s by mix 80;
+     * only after about 88 mixes (15,000 queries) were eight mixes in a row under 10 % together. Four quiet mixes are
+     * not enough: r31 stopped after four with 5, 33, 0 and 4 % and its measured run compiled for 53 % of its time.
+     * The figures are meant for a server that has been running; each warm-up mix's p50 and JIT share are reported,
+     * so the plateau can be checked.
      */
-    static final int MAX_WARM_UP_MIXES = 96;
+    static final int MAX_WARM_UP_MIXES = 192;
     static final int MIN_WARM_UP_MIXES = 8;
 
     /**
@@ -265,18 +267,19 @@ public final class Bench {
     }
 
     /**
-     * Runs warm-up mixes one after the other, 2 clients each, until latency has {@link #settled} (or the mixes run
-     * out: a small corpus has few distinct queries); returns them, in order, for the report.
+     * Runs warm-up mixes one after the other: at 2 clients until latency has {@link #settled} and the JIT is quiet,
+     * then at {@code clients} until the JIT is quiet there too (or the mixes run out: a small corpus has few distinct
+     * queries); returns them, in order, for the report.
      */
     private static List<QueryRun.Result> warmUp(List<List<BenchQuery>> mixes, QueryRun.Target target, int clients) {
         List<QueryRun.Result> done = new ArrayList<>();
         int available = mixes.size(); // none empty (warmUpMixes)
-        // Four mixes are kept for the concurrent stage when mixes are few (a small corpus has few distinct queries).
-        int twoClientLimit = clients > 2 ? Math.max(1, available - 4) : available;
+        // Half the mixes are kept for the concurrent stage: that is where the JIT takes longest.
+        int twoClientLimit = clients > 2 ? Math.max(1, available / 2) : available;
         int next = 0;
         while (next < twoClientLimit) {
             done.add(QueryRun.run("warm-up", mixes.get(next++), 2, target));
-            if (settled(done.stream().mapToDouble(r -> r.all().percentileMillis(50)).toArray()) && jitQuiet(done)) {
+            if (settled(done.stream().mapToDouble(r -> r.all().percentileMillis(50)).toArray()) && jitQuiet(done, 4)) {
                 break;
             }
         }
@@ -288,20 +291,26 @@ public final class Bench {
             QueryRun.Result run = QueryRun.run("warm-up", mixes.get(next++), clients, target);
             done.add(run);
             concurrent.add(run);
-            if (jitQuiet(concurrent)) {
+            if (jitQuiet(concurrent, CONCURRENT_QUIET_MIXES)) {
                 break;
             }
         }
         return done;
     }
 
-    private static boolean jitQuiet(List<QueryRun.Result> mixes) {
+    /**
+     * Mixes over which the JIT must have been quiet before the concurrent stage of the warm-up ends: compiling comes
+     * in bursts, and with 16 clients a mix lasts half a second at 100k, so four mixes are two seconds of luck.
+     */
+    static final int CONCURRENT_QUIET_MIXES = 8;
+
+    private static boolean jitQuiet(List<QueryRun.Result> mixes, int window) {
         return jitQuiet(mixes.stream().mapToLong(QueryRun.Result::jitMillis).toArray(),
-                mixes.stream().mapToLong(QueryRun.Result::wallMillis).toArray());
+                mixes.stream().mapToLong(QueryRun.Result::wallMillis).toArray(), window);
     }
 
     /**
-     * Whether warm-up may stop after mixes with these p50s: at least {@link #MIN_WARM_UP_MIXES}, and the median p50
+     * Whether the latency of these mixes may stop the warm-up: at least {@link #MIN_WARM_UP_MIXES}, and the median p50
      * of the last four no more than 5 % below the median of the four before. Medians of four, because one mix's p50
      * moves by a fifth with its queries.
      */
@@ -316,23 +325,23 @@ public final class Bench {
     /** At most this many warm-up pairs of exports (each a tenth of both measured exports). */
     static final int MAX_EXPORT_WARM_UPS = 8;
 
-    /** The most JIT compiling (compiler time / wall time over the last four mixes) that counts as quiet. */
-    static final double JIT_QUIET_SHARE = 0.15;
+    /** The most JIT compiling (compiler time / wall time over the last mixes) that counts as quiet. */
+    static final double JIT_QUIET_SHARE = 0.10;
 
     /**
-     * Whether the JIT compilers have gone quiet: over the last four mixes they compiled for at most
+     * Whether the JIT compilers have gone quiet: over the last {@code window} mixes they compiled for at most
      * {@link #JIT_QUIET_SHARE} of the mixes' wall time (not measurable here, a -1: counts as quiet). While they still
      * compile much, they take CPU from the searches on these 2 cores, and latency reflects a JVM still starting
      * rather than a running server.
      */
-    static boolean jitQuiet(long[] jitMillis, long[] wallMillis) {
+    static boolean jitQuiet(long[] jitMillis, long[] wallMillis, int window) {
         int n = jitMillis.length;
-        if (n < 4) {
+        if (n < window) {
             return false;
         }
         long jit = 0;
         long wall = 0;
-        for (int i = n - 4; i < n; i++) {
+        for (int i = n - window; i < n; i++) {
             if (jitMillis[i] < 0) {
                 return true;
             }

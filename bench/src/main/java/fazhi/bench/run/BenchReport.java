@@ -159,10 +159,11 @@ final class BenchReport {
                 + counts[1] + " two-term AND, " + counts[2] + " section filter, " + counts[3] + " year + region filter = " + mix.size()
                 + " queries); no request repeats across runs, so the service's result cache never answers a measured query. "
                 + "Every request is page 1 of 20 hits, relevance order, with total, all four facets and snippets (what `/api/search` returns). "
-                + "Before the in-process and again before the HTTP runs, more mixes (none of them measured; 2 clients, then the measured concurrency until the JIT is quiet there too) warm up the JIT, "
-                + "one after the other until latency has stopped falling and the JIT has gone quiet: at least " + minWarmUpMixes + ", at most " + maxWarmUpMixes
-                + ", stopping when the median p50 of the last four mixes is no more than 5 % below that of the four before "
-                + "and the JIT compilers spent at most " + Math.round(100 * Bench.JIT_QUIET_SHARE) + " % of the last four mixes' time compiling "
+                + "Before the in-process and again before the HTTP runs, more mixes (none of them measured) warm up the JIT, one after the other, at most " + maxWarmUpMixes
+                + ": first at 2 clients (at least " + minWarmUpMixes + ", at most half of them) until latency has stopped falling (the median p50 of the last four mixes "
+                + "no more than 5 % below that of the four before) and the JIT compilers spent at most " + Math.round(100 * Bench.JIT_QUIET_SHARE)
+                + " % of the last four mixes' time compiling; then at the measured concurrency until they spent at most " + Math.round(100 * Bench.JIT_QUIET_SHARE)
+                + " % of the last " + Bench.CONCURRENT_QUIET_MIXES + " mixes' time compiling (code run once per request reaches the JIT's last tier only after thousands of requests) "
                 + "(each mix's p50 and JIT share are listed under the latency table); the CSV exports are warmed up too. "
                 + "Before that the index files were read once (" + mb(indexBytesRead) + " in " + f(readMillis / 1000.0, 1)
                 + " s), so that the queries find them in the page cache as on a running server. "

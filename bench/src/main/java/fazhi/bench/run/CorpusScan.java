@@ -20,8 +20,9 @@ import java.util.List;
 final class CorpusScan {
     /**
      * @param sampler       the measured mixes (and the first warm-up mixes), as in every earlier run of the same seed
-     * @param warmUpSampler more warm-up mixes, from a larger reservoir with another seed: the JIT takes longer to go
-     *                      quiet than the first sampler has queries for
+     * @param warmUpSampler more warm-up mixes, from a larger reservoir with another seed and two phrases offered per
+     *                      report: over HTTP the JIT takes about 15,000 queries to go quiet (see
+     *                      {@link Bench#MAX_WARM_UP_MIXES}), far more than the first sampler has
      */
     record Result(int reports, long sections, long indexedChars, long indexedUtf8Bytes, List<String> analyzerSample,
                   long fts5Millis, long rgMillis, QuerySampler sampler, QuerySampler warmUpSampler) {
@@ -35,7 +36,7 @@ final class CorpusScan {
         Fts5Peer fts5 = Fts5Peer.create(workDir.resolve("fts5.db"));
         RipgrepPeer ripgrep = RipgrepPeer.create(workDir.resolve("rg"), rg);
         QuerySampler sampler = new QuerySampler(seed);
-        QuerySampler warmUpSampler = new QuerySampler(~seed, 4 * QuerySampler.RESERVOIR);
+        QuerySampler warmUpSampler = new QuerySampler(~seed, 8 * QuerySampler.RESERVOIR);
         List<String> sample = new ArrayList<>();
         long[] stats = new long[5]; // reports, sections, chars, utf8 bytes, sample chars
         long[] nanos = new long[2]; // fts5, rg
@@ -51,6 +52,7 @@ final class CorpusScan {
                 nanos[1] += t2 - t1;
                 if (!keys.isEmpty()) {
                     sampler.offer(report, keys);
+                    warmUpSampler.offer(report, keys);
                     warmUpSampler.offer(report, keys);
                 }
                 stats[0]++;

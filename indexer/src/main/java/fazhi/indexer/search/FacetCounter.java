@@ -238,7 +238,7 @@ final class FacetCounter {
         if (!request.regions().isEmpty()) {
             // A selected name (统景镇) can be anywhere in the tree; a selected path only below its own prefixes; a
             // division code (500112) names no value of the tree. Branches no selection can be in are not walked.
-            boolean anyName = request.regions().stream().anyMatch(r -> !r.contains("/") && !r.strip().matches("\\d+"));
+            boolean anyName = request.regions().stream().anyMatch(r -> !r.contains("/") && !QueryTranslator.isDivisionCode(r));
             java.util.function.Predicate<String> mayBeBelow = value -> anyName
                     || request.regions().stream().anyMatch(r -> r.startsWith(value + "/"));
             for (int ord : top) {

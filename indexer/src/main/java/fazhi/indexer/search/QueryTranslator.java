@@ -78,6 +78,10 @@ public final class QueryTranslator {
 
     private static final Pattern FIELD = Pattern.compile("(?i)(section|kind|year|region|level):(.*)");
     private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})\\s*[-–~至]\\s*(\\d{4})");
+    // Compiled once: String.matches and split with a class compile their pattern on every call, once per request.
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
+    private static final Pattern KIND_SEPARATORS = Pattern.compile("[,，|]");
+    private static final Pattern DIVISION_CODE = Pattern.compile("\\d{2,12}");
 
     private final Analyzer ranking;
     private final Synonyms synonyms;
@@ -305,7 +309,7 @@ public final class QueryTranslator {
                 Token t = peek();
                 if (t.type() == Type.WORD && !t.negated()) {
                     Matcher field = FIELD.matcher(t.text());
-                    if (field.matches() && field.group(1).toLowerCase(Locale.ROOT).matches("section|kind")) {
+                    if (field.matches() && isKindField(field.group(1))) {
                         next();
                         kinds.addAll(parseKinds(field.group(2)));
                         continue;
@@ -389,7 +393,7 @@ public final class QueryTranslator {
     private static Node near(String text, int slop) {
         List<String> raws = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        for (String part : text.split("[\\s\\u3000]+")) {
+        for (String part : SPACES.split(text)) {
             String key = TextNormalizer.instance().phraseKey(part);
             if (!key.isEmpty()) {
                 raws.add(part);
@@ -439,7 +443,7 @@ public final class QueryTranslator {
             fieldNode("section", value);
         }
         Set<SectionKind> kinds = EnumSet.noneOf(SectionKind.class);
-        for (String part : value.split("[,，|]")) {
+        for (String part : KIND_SEPARATORS.split(value)) {
             if (!part.isBlank()) {
                 kinds.add(SearchRequest.parseSection(part));
             }
@@ -984,13 +988,22 @@ public final class QueryTranslator {
         };
     }
 
+    /** Whether a region value is a division code (2–12 digits: 50 = 重庆市, 500112 = 渝北区) rather than a name or path. */
+    static boolean isDivisionCode(String value) {
+        return DIVISION_CODE.matcher(value.strip()).matches();
+    }
+
+    private static boolean isKindField(String field) {
+        return field.equalsIgnoreCase("section") || field.equalsIgnoreCase("kind");
+    }
+
     /**
      * A region given as a division code (prefix: 50 = 重庆市, 500112 = 渝北区), a facet path (重庆市/渝北区: every
      * part must be a name of the report's region) or one name (统景镇).
      */
     public static Query regionQuery(String value) {
         String v = value.strip();
-        if (v.matches("\\d{2,12}")) {
+        if (isDivisionCode(v)) {
             return new TermQuery(new Term(IndexSchema.REGION_CODE, v));
         }
         String[] parts = v.split("/");

@@ -31,6 +31,7 @@ public record SearchRequest(String q, List<Integer> years, List<String> regions,
     /** Deepest result reachable with page numbers; beyond it, use the cursor. */
     public static final int MAX_PAGE_DEPTH = 10_000;
     private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 
     public SearchRequest {
         q = q == null ? "" : SPACES.matcher(q).replaceAll(" ").strip();
@@ -224,7 +225,7 @@ public record SearchRequest(String q, List<Integer> years, List<String> regions,
 
     static int parseYear(String value) {
         String v = value == null ? "" : value.strip();
-        if (v.matches("\\d{4}")) {
+        if (FOUR_DIGITS.matcher(v).matches()) {
             int year = Integer.parseInt(v);
             if (year >= 1949 && year <= 2200) {
                 return year;
