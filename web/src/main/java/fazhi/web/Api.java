@@ -13,11 +13,12 @@ import fazhi.indexer.view.ReportIds;
 import fazhi.indexer.view.ReportViews;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 
 /** The JSON API of design.md: the same services as the pages, rendered as JSON. */
 final class Api {
     private static final ObjectMapper JSON = ReportJson.mapper();
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
 
     private final SearchService search;
     private final CompareService compare;
@@ -28,9 +29,9 @@ final class Api {
     }
 
     void search(Context ctx) throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         SearchJson.write(search.search(Params.search(ctx)), out);
-        json(ctx, out.toString());
+        ctx.contentType(JSON_TYPE).result(out.toByteArray());
     }
 
     void report(Context ctx) throws JsonProcessingException {
@@ -52,6 +53,6 @@ final class Api {
     }
 
     private static void json(Context ctx, String body) {
-        ctx.contentType("application/json; charset=utf-8").result(body);
+        ctx.contentType(JSON_TYPE).result(body);
     }
 }

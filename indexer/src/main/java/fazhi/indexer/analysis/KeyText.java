@@ -59,14 +59,29 @@ public final class KeyText {
     }
 
     public static KeyText of(CharSequence text) {
-        TextNormalizer normalizer = TextNormalizer.instance();
         Builder out = new Builder(Math.max(16, text.length()));
+        scan(text, out);
+        return out.build(text);
+    }
+
+    /** Receives a text's key code points in order, each with the start offset of the code point it came from. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(int key, int start);
+    }
+
+    /**
+     * Hands the key code points of {@code text} to {@code sink} without storing them: a snippet needs only the
+     * occurrences of a few short phrases, not the whole key of a 5–40k-character section.
+     */
+    public static void scan(CharSequence text, Sink sink) {
+        TextNormalizer normalizer = TextNormalizer.instance();
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
             int single = SINGLE[c];
             if (single != SEVERAL) { // a BMP code point that is not a surrogate: one table lookup
                 if (single != NOTHING) {
-                    out.add(single, i);
+                    sink.accept(single, i);
                 }
                 i++;
                 continue;
@@ -78,16 +93,15 @@ public final class KeyText {
                 int f = folded.codePointAt(j);
                 j += Character.charCount(f);
                 if (TextNormalizer.isKeyChar(f)) {
-                    out.add(f, i);
+                    sink.accept(f, i);
                 }
             }
             i = next;
         }
-        return out.build(text);
     }
 
     /** Growable parallel arrays of key code points and their original start offsets. */
-    private static final class Builder {
+    private static final class Builder implements Sink {
         private int[] keys;
         private int[] starts;
         private int n;
@@ -97,7 +111,8 @@ public final class KeyText {
             starts = new int[capacity];
         }
 
-        void add(int key, int start) {
+        @Override
+        public void accept(int key, int start) {
             if (n == keys.length) {
                 keys = java.util.Arrays.copyOf(keys, n * 2);
                 starts = java.util.Arrays.copyOf(starts, n * 2);
@@ -131,30 +146,6 @@ public final class KeyText {
     public int endOffset(int index) {
         int start = starts[java.util.Objects.checkIndex(index, length)];
         return start + Character.charCount(Character.codePointAt(text, start));
-    }
-
-    /**
-     * The first index at or after {@code from} where the key continues with {@code needle}'s code points, or -1:
-     * substring search on the key without making it a string (a snippet searches every section it shows).
-     */
-    public int indexOf(int[] needle, int from) {
-        if (needle.length == 0) {
-            throw new IllegalArgumentException("empty needle");
-        }
-        int first = needle[0];
-        for (int i = Math.max(0, from), last = length - needle.length; i <= last; i++) {
-            if (keys[i] != first) {
-                continue;
-            }
-            int j = 1;
-            while (j < needle.length && keys[i + j] == needle[j]) {
-                j++;
-            }
-            if (j == needle.length) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The key as a string (equals {@code TextNormalizer.phraseKey} of the original text). */

@@ -165,6 +165,27 @@ public final class IndexSchema {
         return new String(chars);
     }
 
+    /**
+     * {@link #sectionContent} of a stored section document, decoded once into one buffer: a page reads it for the
+     * snippet of every matching section of its hits, and the heading, the text and their concatenation as strings
+     * were three copies of a 5–40k-character section each time.
+     */
+    public static CharSequence sectionContent(Document section) {
+        String heading = section.get(SECTION_HEADING);
+        BytesRef text = section.getBinaryValue(SECTION_TEXT);
+        int lead = heading == null || heading.isBlank() ? 0 : heading.length() + 1;
+        int length = text == null ? 0 : text.length / Character.BYTES;
+        char[] chars = new char[lead + length];
+        if (lead > 0) {
+            heading.getChars(0, heading.length(), chars, 0);
+            chars[lead - 1] = '\n';
+        }
+        if (text != null) {
+            ByteBuffer.wrap(text.bytes, text.offset, text.length).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(chars, lead, length);
+        }
+        return java.nio.CharBuffer.wrap(chars);
+    }
+
     /** The text a section is searched and highlighted in: heading and body, as one string. */
     public static String sectionContent(String heading, String text) {
         return heading == null || heading.isBlank() ? text : heading + "\n" + text;

@@ -652,10 +652,8 @@ public final class SearchService implements Closeable {
 
     private static SectionMatch sectionMatch(Document section, List<String> keys) {
         int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
-        String heading = section.get(IndexSchema.SECTION_HEADING);
-        String content = IndexSchema.sectionContent(heading, IndexSchema.sectionText(section));
-        Snippets.Passage passage = Snippets.passage(content, keys);
-        return new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), heading, ordinal,
+        Snippets.Passage passage = Snippets.passage(IndexSchema.sectionContent(section), keys);
+        return new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), section.get(IndexSchema.SECTION_HEADING), ordinal,
                 passage.html(), passage.text());
     }
 

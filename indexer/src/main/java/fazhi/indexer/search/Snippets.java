@@ -27,18 +27,17 @@ final class Snippets {
     }
 
     /** Marked ranges of every occurrence of every key in {@code content}, merged where they overlap or touch. */
-    static List<Range> marks(String content, Collection<String> keys) {
-        KeyText keyText = KeyText.of(content);
-        List<Range> ranges = new ArrayList<>();
+    static List<Range> marks(CharSequence content, Collection<String> keys) {
+        List<int[]> needles = new ArrayList<>();
         for (String key : keys) {
-            if (key.isEmpty()) {
-                continue;
+            if (!key.isEmpty()) {
+                needles.add(key.codePoints().toArray());
             }
-            int[] needle = key.codePoints().toArray();
-            // Every occurrence, overlapping ones too, left to right.
-            for (int at = keyText.indexOf(needle, 0); at >= 0; at = keyText.indexOf(needle, at + 1)) {
-                ranges.add(new Range(keyText.startOffset(at), keyText.endOffset(at + needle.length - 1)));
-            }
+        }
+        List<Range> ranges = new ArrayList<>();
+        if (!needles.isEmpty()) {
+            // Every occurrence, overlapping ones too, found while the key streams by (no key arrays per section).
+            KeyText.scan(content, new Occurrences(content, needles, ranges));
         }
         ranges.sort(Comparator.comparingInt(Range::start).thenComparingInt(Range::end));
         List<Range> merged = new ArrayList<>();
@@ -53,8 +52,52 @@ final class Snippets {
         return merged;
     }
 
+    /**
+     * Finds the needles in a key as it streams by: the last key code points (as many as the longest needle) and
+     * their start offsets are kept in a ring, and a needle is checked backwards wherever its last code point arrives.
+     */
+    private static final class Occurrences implements KeyText.Sink {
+        private final CharSequence content;
+        private final int[][] needles;
+        private final List<Range> found;
+        private final int[] recentKeys;
+        private final int[] recentStarts;
+        private int seen;
+
+        Occurrences(CharSequence content, List<int[]> needles, List<Range> found) {
+            this.content = content;
+            this.needles = needles.toArray(new int[0][]);
+            this.found = found;
+            int longest = needles.stream().mapToInt(n -> n.length).max().orElseThrow();
+            this.recentKeys = new int[longest];
+            this.recentStarts = new int[longest];
+        }
+
+        @Override
+        public void accept(int key, int start) {
+            int ring = recentKeys.length;
+            recentKeys[seen % ring] = key;
+            recentStarts[seen % ring] = start;
+            seen++;
+            for (int[] needle : needles) {
+                int length = needle.length;
+                if (needle[length - 1] != key || length > seen) {
+                    continue;
+                }
+                int j = 1;
+                while (j < length && recentKeys[(seen - 1 - j) % ring] == needle[length - 1 - j]) {
+                    j++;
+                }
+                if (j == length) {
+                    int end = start + Character.charCount(Character.codePointAt(content, start));
+                    found.add(new Range(recentStarts[(seen - length) % ring], end));
+                }
+            }
+        }
+    }
+
     /** The best passage of {@code content}: the window holding the most marks (the earliest on ties). */
-    static Passage passage(String content, Collection<String> keys) {
+    static Passage passage(CharSequence content, Collection<String> keys) {
         List<Range> marks = marks(content, keys);
         int start = 0;
         if (!marks.isEmpty()) {
@@ -81,11 +124,11 @@ final class Snippets {
     }
 
     /** The whole text with marks (the report view). */
-    static Passage whole(String content, Collection<String> keys) {
+    static Passage whole(CharSequence content, Collection<String> keys) {
         return render(content, 0, content.length(), marks(content, keys));
     }
 
-    private static Passage render(String content, int start, int end, List<Range> marks) {
+    private static Passage render(CharSequence content, int start, int end, List<Range> marks) {
         StringBuilder html = new StringBuilder();
         StringBuilder text = new StringBuilder();
         if (start > 0) {
@@ -115,7 +158,7 @@ final class Snippets {
     }
 
     /** Moves an offset off the middle of a surrogate pair. */
-    private static int safeBoundary(String content, int offset) {
+    private static int safeBoundary(CharSequence content, int offset) {
         if (offset > 0 && offset < content.length() && Character.isLowSurrogate(content.charAt(offset))
                 && Character.isHighSurrogate(content.charAt(offset - 1))) {
             return offset - 1;
@@ -124,7 +167,7 @@ final class Snippets {
     }
 
     /** The text with line breaks and tabs as spaces (a passage is one line), as {@link #appendEscaped} does for HTML. */
-    private static void appendFlat(StringBuilder out, String content, int from, int to) {
+    private static void appendFlat(StringBuilder out, CharSequence content, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = content.charAt(i);
             out.append(isBreak(c) ? ' ' : c);
@@ -135,7 +178,7 @@ final class Snippets {
         return c == '\r' || c == '\n' || c == '\t';
     }
 
-    private static void appendEscaped(StringBuilder out, String content, int from, int to) {
+    private static void appendEscaped(StringBuilder out, CharSequence content, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = content.charAt(i);
             switch (c) {

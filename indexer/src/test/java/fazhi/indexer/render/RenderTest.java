@@ -117,11 +117,11 @@ class RenderTest {
 
     @Test
     void aPageRendersTheSameHitsAsTheStream() throws IOException {
-        StringWriter page = new StringWriter();
+        java.io.ByteArrayOutputStream page = new java.io.ByteArrayOutputStream();
         SearchJson.write(service.search(SearchRequest.of("民情茶室")), page);
         StringWriter all = new StringWriter();
         SearchJson.writeAll(service, SearchRequest.of("民情茶室"), 0, all);
         ObjectMapper mapper = new ObjectMapper();
-        assertThat(mapper.readTree(page.toString()).get("hits")).isEqualTo(mapper.readTree(all.toString()).get("hits"));
+        assertThat(mapper.readTree(page.toByteArray()).get("hits")).isEqualTo(mapper.readTree(all.toString()).get("hits"));
     }
 }
