@@ -121,6 +121,10 @@ final class OnePassSearch {
                 collectors.add(p.collector);
             }
         }
+        table.rollUp(drillDown);
+        for (int[] counts : sideways) {
+            table.rollUp(counts);
+        }
         Map<String, int[]> byDim = new LinkedHashMap<>();
         int d = 0;
         for (String dim : dims.keySet()) {

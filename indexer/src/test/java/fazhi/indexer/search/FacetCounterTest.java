@@ -81,6 +81,9 @@ class FacetCounterTest {
             QueryTranslator translator = new QueryTranslator(UserDictionary.shipped(), Synonyms.shipped(),
                     new QueryBitSetProducer(QueryTranslator.allReports()));
             FacetCounter counter = new FacetCounter(translator);
+            // One region path per report: the table counts the deepest ordinals only and rolls them up, exactly.
+            assertThat(FacetTable.build(new DefaultSortedSetDocValuesReaderState(reader, IndexSchema.FACET_FIELD,
+                    IndexSchema.facetsConfig())).rolledUp()).isTrue();
             for (SearchRequest request : REQUESTS) {
                 SearchFacets facets = count(counter, translator, searcher, request);
                 assertThat(facets.region()).as(request.toQueryString()).isNotEmpty();
