@@ -161,8 +161,14 @@ public final class IndexSchema {
             return null;
         }
         char[] chars = new char[bytes.length / Character.BYTES];
-        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(chars);
+        decodeInto(bytes, chars, 0);
         return new String(chars);
+    }
+
+    /** Decodes a stored text ({@link #storedText}) into {@code chars} from {@code offset}: a bulk copy. */
+    private static void decodeInto(BytesRef utf16, char[] chars, int offset) {
+        ByteBuffer.wrap(utf16.bytes, utf16.offset, utf16.length).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer()
+                .get(chars, offset, utf16.length / Character.BYTES);
     }
 
     /**
@@ -181,7 +187,7 @@ public final class IndexSchema {
             chars[lead - 1] = '\n';
         }
         if (text != null) {
-            ByteBuffer.wrap(text.bytes, text.offset, text.length).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer().get(chars, lead, length);
+            decodeInto(text, chars, lead);
         }
         return java.nio.CharBuffer.wrap(chars);
     }

@@ -154,7 +154,6 @@ final class FacetTable {
     private static boolean deepestOnly(int[][] starts, int[][] ords, int[] parents) {
         int[][] keptStarts = new int[starts.length][];
         int[][] keptOrds = new int[ords.length][];
-        java.util.Set<Integer> ancestors = new java.util.HashSet<>();
         for (int leaf = 0; leaf < starts.length; leaf++) {
             int[] start = starts[leaf];
             int[] flat = ords[leaf];
@@ -165,22 +164,17 @@ final class FacetTable {
                 newStart[doc] = n;
                 int from = start[doc];
                 int to = start[doc + 1];
-                ancestors.clear();
                 int reached = 0;
                 for (int i = from; i < to; i++) {
-                    for (int p = parents[flat[i]]; p >= 0; p = parents[p]) {
-                        ancestors.add(p);
-                    }
-                }
-                for (int i = from; i < to; i++) {
-                    if (!ancestors.contains(flat[i])) {
+                    if (!isParentOfAny(flat[i], flat, from, to, parents)) {
                         kept[n++] = flat[i];
                         for (int p = flat[i]; p >= 0; p = parents[p]) {
                             reached++;
                         }
                     }
                 }
-                // Exact only if the deepest ordinals' paths cover the document's ordinals once each.
+                // Exact only if the kept ordinals' paths cover the document's ordinals once each (a gap in a path or
+                // two paths through one ancestor make them longer than the document's ordinals).
                 if (reached != to - from) {
                     return false;
                 }
@@ -192,6 +186,16 @@ final class FacetTable {
         System.arraycopy(keptStarts, 0, starts, 0, starts.length);
         System.arraycopy(keptOrds, 0, ords, 0, ords.length);
         return true;
+    }
+
+    /** Whether {@code ord} is the parent of one of {@code flat[from..to)} (a document has a handful of ordinals). */
+    private static boolean isParentOfAny(int ord, int[] flat, int from, int to, int[] parents) {
+        for (int i = from; i < to; i++) {
+            if (parents[flat[i]] == ord) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
