@@ -7,7 +7,6 @@ import fazhi.indexer.schema.IndexCodec;
 import fazhi.indexer.schema.IndexSchema;
 import fazhi.indexer.schema.ReportDocuments;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -226,14 +224,28 @@ public final class Indexer {
         }
     }
 
+    /**
+     * Corpus lines, the progress bar's total: newline bytes, counted without decoding, so that a file cut inside a
+     * multi-byte character (a killed writer, a full disk) is counted exactly too. Decoding it as text failed there,
+     * and the size-based guess that replaced the count was off by a factor of eight on a 3,000-report file.
+     */
     private static long countLines(CorpusStore corpus) throws IOException {
         long lines = 0;
+        byte[] buffer = new byte[1 << 16];
         for (Path file : corpus.files()) {
-            try (Stream<String> s = Files.lines(file)) {
-                lines += s.count();
-            } catch (UncheckedIOException e) {
-                // A torn multi-byte sequence: the count is only an estimate for the progress bar.
-                lines += Files.size(file) / 4096;
+            byte last = '\n';
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                    last = buffer[n - 1];
+                }
+            }
+            if (last != '\n') {
+                lines++; // a last line without its line break
             }
         }
         return lines;

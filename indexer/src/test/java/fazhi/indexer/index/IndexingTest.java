@@ -194,6 +194,27 @@ class IndexingTest {
     }
 
     @Test
+    void aFileCutInsideACharacterIsCountedByItsLinesForTheProgressBar(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        CorpusStore store = new CorpusStore(dir);
+        store.append("cut", List.of(
+                TestCorpora.report("r1", 2021, LocalDate.of(2022, 1, 1), Level.DISTRICT, null, new Section("一、主要举措", SectionKind.MEASURES, "法治")),
+                TestCorpora.report("r2", 2021, LocalDate.of(2022, 1, 2), Level.DISTRICT, null, new Section("一、主要举措", SectionKind.MEASURES, "法治")),
+                TestCorpora.report("r3", 2021, LocalDate.of(2022, 1, 3), Level.DISTRICT, null, new Section("一、主要举措", SectionKind.MEASURES, "法治"))));
+        Path file = store.files().getFirst();
+        byte[] torn = java.util.Arrays.copyOf("{\"id\":\"法".getBytes(StandardCharsets.UTF_8), 9); // cut inside 法
+        java.nio.file.Files.write(file, torn, java.nio.file.StandardOpenOption.APPEND);
+        long[] expected = {-1};
+        IndexSummary summary = new Indexer(dir).index(false, new IndexProgress() {
+            @Override
+            public void start(long lines) {
+                expected[0] = lines;
+            }
+        });
+        assertThat(expected[0]).as("three records and the torn line").isEqualTo(4);
+        assertThat(summary.indexed()).isEqualTo(3);
+    }
+
+    @Test
     void ramBufferIs256MbUnlessTheHeapIsSmall() {
         assertThat(Indexer.ramBufferMB(6L << 30)).isEqualTo(256);
         assertThat(Indexer.ramBufferMB(512L << 20)).isEqualTo(85);
