@@ -188,7 +188,10 @@ public final class Bench {
             long phrase = Math.min(scan.reports(), 20_000);
             // Warm-up, both row shapes, until the JIT has gone quiet over a pair (as for the queries): the exports
             // run code the searches did not, and its compiling otherwise lands in the measured exports.
+            // Quiet means two pairs in a row: one quiet pair between compile bursts is common (r38 stopped at eight
+            // pairs with 27 % in the last and measured its 98k-row export 25 % below the other runs).
             int warmUpPairs = 0;
+            int quietPairs = 0;
             double warmUpJit;
             do {
                 long jitBefore = QueryRun.jitMillis();
@@ -198,7 +201,8 @@ public final class Bench {
                 long wall = (System.nanoTime() - start) / 1_000_000;
                 warmUpJit = jitBefore < 0 ? -1 : (QueryRun.jitMillis() - jitBefore) / (double) Math.max(1, wall);
                 warmUpPairs++;
-            } while (warmUpPairs < MAX_EXPORT_WARM_UPS && (warmUpPairs < 2 || warmUpJit > JIT_QUIET_SHARE));
+                quietPairs = warmUpJit <= JIT_QUIET_SHARE ? quietPairs + 1 : 0;
+            } while (warmUpPairs < MAX_EXPORT_WARM_UPS && quietPairs < QUIET_EXPORT_PAIRS);
             exports.add(ExportBench.run(service, "", Math.max(1, browse / 10)));
             exports.add(ExportBench.run(service, "", browse));
             exports.add(ExportBench.run(service, options.exportPhrase(), Math.max(1, phrase / 10)));
@@ -322,8 +326,14 @@ public final class Bench {
         return median(java.util.Arrays.copyOfRange(p50s, n - 4, n)) >= 0.95 * median(java.util.Arrays.copyOfRange(p50s, n - 8, n - 4));
     }
 
-    /** At most this many warm-up pairs of exports (each a tenth of both measured exports). */
-    static final int MAX_EXPORT_WARM_UPS = 8;
+    /**
+     * At most this many warm-up pairs of exports (each a tenth of both measured exports, a quarter to half a second
+     * at 100k reports): enough for the JIT to finish, which eight pairs were not in three runs of ten.
+     */
+    static final int MAX_EXPORT_WARM_UPS = 40;
+
+    /** Warm-up pairs in a row that must be quiet (see {@link #JIT_QUIET_SHARE}) before the exports are measured. */
+    static final int QUIET_EXPORT_PAIRS = 2;
 
     /** The most JIT compiling (compiler time / wall time over the last mixes) that counts as quiet. */
     static final double JIT_QUIET_SHARE = 0.10;

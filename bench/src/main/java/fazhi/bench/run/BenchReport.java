@@ -433,7 +433,7 @@ final class BenchReport {
                     .append(" | ").append(mb(e.peakHeap())).append(" | ").append(mb(e.heapAfter())).append(" |\n");
         }
         t.append("\nBefore these, " + exportWarmUps + " warm-up pairs of the two tenth-size exports, until the JIT compiled for at most "
-                + Math.round(100 * Bench.JIT_QUIET_SHARE) + " % of a pair's time (at least 2, at most " + Bench.MAX_EXPORT_WARM_UPS
+                + Math.round(100 * Bench.JIT_QUIET_SHARE) + " % of the time in each of " + Bench.QUIET_EXPORT_PAIRS + " pairs in a row (at most " + Bench.MAX_EXPORT_WARM_UPS
                 + "; the last pair: " + (exportWarmUpJit < 0 ? "not measurable" : f(100 * exportWarmUpJit, 0) + " %") + ").\n\n");
         ExportBench.Result biggest = exports.stream().max(java.util.Comparator.comparingLong(ExportBench.Result::rows)).orElseThrow();
         ExportBench.Result slowest = exports.stream().filter(e -> e.rows() >= 1000).min(java.util.Comparator.comparingDouble(ExportBench.Result::rowsPerSecond)).orElse(biggest);
