@@ -238,7 +238,8 @@ final class BenchReport {
         out.append("Run ").append(started).append(" – ").append(finished).append(" (").append(Duration.between(started, finished).toSeconds())
                 .append(" s); ").append(machine.cores()).append(" cores (").append(machine.cpu()).append("), ")
                 .append(f(machine.memoryBytes() / 1e9, 1)).append(" GB RAM, ").append(machine.jdk()).append(", -Xmx ")
-                .append(mb(machine.maxHeap())).append(", ").append(machine.os()).append("; load average at start ")
+                .append(mb(machine.maxHeap())).append(" (collectors: ").append(machine.collectors()).append("), ").append(machine.os())
+                .append("; load average at start ")
                 .append(f(machine.loadAverage(), 2)).append(", at end ").append(f(Machine.currentLoadAverage(), 2))
                 .append("; ").append(rgVersion).append(".\n\n");
         out.append(md);

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The machine a run was measured on. */
-record Machine(String cpu, int cores, long memoryBytes, String jdk, long maxHeap, String os, double loadAverage) {
+record Machine(String cpu, int cores, long memoryBytes, String jdk, long maxHeap, String collectors, String os, double loadAverage) {
     static Machine current() {
         String cpu = "unknown CPU";
         try {
@@ -19,8 +19,11 @@ record Machine(String cpu, int cores, long memoryBytes, String jdk, long maxHeap
                 ? os.getTotalMemorySize() : -1;
         String jdk = System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version();
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
-        return new Machine(cpu, Runtime.getRuntime().availableProcessors(), memory, jdk, Runtime.getRuntime().maxMemory(), os,
-                currentLoadAverage());
+        // The collector shapes latency (its pauses) and throughput (its barriers), so a run names it.
+        String collectors = String.join(" / ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        return new Machine(cpu, Runtime.getRuntime().availableProcessors(), memory, jdk, Runtime.getRuntime().maxMemory(), collectors,
+                os, currentLoadAverage());
     }
 
     static double currentLoadAverage() {
