@@ -78,6 +78,7 @@ class BenchSmokeTest {
         assertThat(outcome.tokenCheck().identical()).as("SmartcnTokenizer's tokens = smartcn's on the sample").isTrue();
         assertThat(outcome.tokenCheck().tokens()).isGreaterThan(10_000);
         assertThat(outcome.markdown()).containsPattern("-Xmx [0-9,.]+ MB \\(collectors: [A-Za-z0-9 ]+( / [A-Za-z0-9 ]+)*\\)");
+        assertThat(outcome.markdown()).containsPattern("\\| heap: max after a (full )?collection during the build [^|]*\\| [0-9,.]+ MB \\(");
         assertThat(outcome.markdown()).contains("### Index build", "### Query latency and throughput", "ours (page) / FTS5", "ours (ids) / ripgrep",
                 "HTTP /api/search", "### CSV export", "### Targets of issue 7", "identical");
         assertThat(outcome.markdown()).containsPattern("smartcn alone, 1 thread: before the build / after it \\| [0-9,]+ / [0-9,]+ chars/s")

@@ -19,13 +19,17 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The largest heap in use right after any garbage collection while open: what stayed reachable, as opposed to the
- * pools' peak usage, which also counts garbage the collector had not yet reclaimed. A flat figure across result
- * sizes means the work streams.
+ * The largest heap in use right after any garbage collection while open, as opposed to the pools' peak usage, which
+ * also counts garbage the collector had not yet reclaimed. A flat figure across result sizes means the work streams.
+ * After a young collection the old generation still holds whatever died there since the last old collection (the
+ * parallel collector leaves it until the old generation is full), so the figure after full collections, which
+ * reclaim everything unreachable, is kept apart: that one is what stayed reachable.
  */
 final class LiveHeap implements AutoCloseable {
     private final AtomicLong maxAfterGc = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
+    private final AtomicLong maxAfterFullGc = new AtomicLong();
+    private final AtomicLong fullCollections = new AtomicLong();
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final List<NotificationEmitter> emitters = new ArrayList<>();
@@ -54,6 +58,22 @@ final class LiveHeap implements AutoCloseable {
         long u = used;
         maxAfterGc.accumulateAndGet(u, Math::max);
         collections.incrementAndGet();
+        if (FULL_COLLECTION.equals(info.getGcAction())) {
+            maxAfterFullGc.accumulateAndGet(u, Math::max);
+            fullCollections.incrementAndGet();
+        }
+    }
+
+    /** The action HotSpot's collectors report for a collection of the whole heap (PS MarkSweep, G1's full GC). */
+    private static final String FULL_COLLECTION = "end of major GC";
+
+    /** Largest heap after a full collection so far (0 when none happened). */
+    long maxAfterFullGc() {
+        return maxAfterFullGc.get();
+    }
+
+    long fullCollections() {
+        return fullCollections.get();
     }
 
     /** Largest heap after a collection so far (0 when no collection happened). */
