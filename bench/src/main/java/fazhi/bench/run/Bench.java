@@ -52,10 +52,21 @@ public final class Bench {
     static final int MIN_WARM_UP_MIXES = 8;
 
     /**
+     * Mixes measured in one run at the measured concurrency (one mix at 1 client). Why: the p99 of one mix of 175 is
+     * its second-slowest query, so one compile burst or collection decides it (at 100k, 16 clients over HTTP, one mix:
+     * 83.0–106 ms in the same code's runs, with the JIT compiling for 0–25 % of the run); over four mixes it is the
+     * seventh-slowest of 700, of the same composition.
+     */
+    static final int CONCURRENT_MIXES = 4;
+
+    /** Measured mixes: in process at 1 client and at the concurrency, then the same over HTTP. */
+    static final int MEASURED_MIXES = 2 * (1 + CONCURRENT_MIXES);
+
+    /**
      * What to run.
      *
      * @param phrasesPerMix  phrase queries per mix (each mix also has a quarter as many AND, section-filter and
-     *                       year+region queries); disjoint mixes: in-process ×2, HTTP ×2, and up to
+     *                       year+region queries); disjoint mixes: {@link #MEASURED_MIXES} measured, and up to
      *                       {@link #MAX_WARM_UP_MIXES} for warming up
      * @param peerQueries    how many of the measured phrase queries also run on FTS5 and ripgrep
      * @param http           also measure over HTTP: the real portal ({@link PortalServer}) on 127.0.0.1 and a free port,
@@ -164,7 +175,7 @@ public final class Bench {
         long indexRead = IndexBench.readOnce(dataDir);
         long readMillis = (System.nanoTime() - readStart) / 1_000_000;
         log.println(String.format("index files read once (%.1f GB in %.1f s)", indexRead / 1e9, readMillis / 1000.0));
-        List<List<BenchQuery>> mixes = scan.sampler().mixes(4 + MAX_WARM_UP_MIXES, options.phrasesPerMix());
+        List<List<BenchQuery>> mixes = scan.sampler().mixes(MEASURED_MIXES + MAX_WARM_UP_MIXES, options.phrasesPerMix());
         List<List<BenchQuery>> warmUp = warmUpMixes(mixes, scan.warmUpSampler().mixes(MAX_WARM_UP_MIXES, options.phrasesPerMix()));
         report.mix(mixes.get(0), MIN_WARM_UP_MIXES, MAX_WARM_UP_MIXES, indexRead, readMillis);
         try (Fts5Peer fts5 = fts5Holder[0]; SearchService service = SearchService.open(dataDir)) {
@@ -172,7 +183,7 @@ public final class Bench {
             log.println("in-process queries ...");
             report.warmUp("in-process", warmUp(warmUp, inProcess, options.concurrentClients()));
             QueryRun.Result one = QueryRun.run("in-process", mixes.get(0), 1, inProcess);
-            QueryRun.Result many = QueryRun.run("in-process", mixes.get(1), options.concurrentClients(), inProcess);
+            QueryRun.Result many = QueryRun.run("in-process", concurrentMixes(mixes, 1), options.concurrentClients(), inProcess);
             report.queries(one);
             report.queries(many);
 
@@ -229,8 +240,9 @@ public final class Bench {
                     };
                     try {
                         report.warmUp("HTTP /api/search", warmUp(warmUp, overHttp, options.concurrentClients()));
-                        report.queries(QueryRun.run("HTTP /api/search", mixes.get(2), 1, overHttp));
-                        report.queries(QueryRun.run("HTTP /api/search", mixes.get(3), options.concurrentClients(), overHttp));
+                        report.queries(QueryRun.run("HTTP /api/search", mixes.get(2 + CONCURRENT_MIXES), 1, overHttp));
+                        report.queries(QueryRun.run("HTTP /api/search", concurrentMixes(mixes, 3 + CONCURRENT_MIXES),
+                                options.concurrentClients(), overHttp));
                         http = true;
                     } finally {
                         client.close();
@@ -243,8 +255,17 @@ public final class Bench {
         }
     }
 
+    /** The {@link #CONCURRENT_MIXES} mixes from {@code first} as one run (a small corpus may leave some empty). */
+    static List<BenchQuery> concurrentMixes(List<List<BenchQuery>> mixes, int first) {
+        List<BenchQuery> run = new ArrayList<>();
+        for (List<BenchQuery> mix : mixes.subList(first, first + CONCURRENT_MIXES)) {
+            run.addAll(mix);
+        }
+        return run;
+    }
+
     /**
-     * The warm-up mixes: those of the measured sampler after the four measured ones, then the warm-up sampler's,
+     * The warm-up mixes: those of the measured sampler after the measured ones, then the warm-up sampler's,
      * each without any request of an earlier mix (a measured query must never be answered from the result cache),
      * at most {@link #MAX_WARM_UP_MIXES}, empty ones dropped.
      */
@@ -256,7 +277,7 @@ public final class Bench {
             }
         }
         List<List<BenchQuery>> warmUp = new ArrayList<>();
-        for (List<BenchQuery> mix : sampled.subList(Math.min(4, sampled.size()), sampled.size())) {
+        for (List<BenchQuery> mix : sampled.subList(Math.min(MEASURED_MIXES, sampled.size()), sampled.size())) {
             if (!mix.isEmpty()) {
                 warmUp.add(mix);
             }

@@ -163,7 +163,8 @@ final class BenchReport {
         line("");
         line("Each measured run gets its own mix of the same composition (" + counts[0] + " phrases of 2–6 characters sampled from the corpus, "
                 + counts[1] + " two-term AND, " + counts[2] + " section filter, " + counts[3] + " year + region filter = " + mix.size()
-                + " queries); no request repeats across runs, so the service's result cache never answers a measured query. "
+                + " queries; at the measured concurrency " + Bench.CONCURRENT_MIXES + " such mixes in one run, so that its p99 is not one or two queries' luck); "
+                + "no request repeats across runs, so the service's result cache never answers a measured query. "
                 + "Every request is page 1 of 20 hits, relevance order, with total, all four facets and snippets (what `/api/search` returns). "
                 + "Before the in-process and again before the HTTP runs, more mixes (none of them measured) warm up the JIT, one after the other, at most " + maxWarmUpMixes
                 + ": first at 2 clients (at least " + minWarmUpMixes + ", at most half of them) until latency has stopped falling (the median p50 of the last four mixes "

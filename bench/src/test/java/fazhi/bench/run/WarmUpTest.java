@@ -58,11 +58,14 @@ class WarmUpTest {
     void warmUpMixesNeverRepeatAMeasuredQueryAndKeepTheSampledOnesFirst() {
         java.util.function.Function<String, BenchQuery> q = text -> new BenchQuery(BenchQuery.Kind.PHRASE,
                 fazhi.indexer.search.SearchRequest.of(text), text);
-        java.util.List<java.util.List<BenchQuery>> sampled = java.util.List.of(
-                java.util.List.of(q.apply("法治")), java.util.List.of(q.apply("政府")), java.util.List.of(q.apply("调解")),
-                java.util.List.of(q.apply("顾问")), java.util.List.of(q.apply("茶室")), java.util.List.of());
+        java.util.List<String> measured = java.util.List.of("法治", "政府", "调解", "顾问", "执法检查", "行政复议", "民情", "矛盾", "纠纷", "法律");
+        assertThat(measured).hasSize(Bench.MEASURED_MIXES);
+        java.util.List<java.util.List<BenchQuery>> sampled = new java.util.ArrayList<>();
+        measured.forEach(text -> sampled.add(java.util.List.of(q.apply(text))));
+        sampled.add(java.util.List.of(q.apply("茶室")));
+        sampled.add(java.util.List.of());
         java.util.List<java.util.List<BenchQuery>> more = java.util.List.of(
-                java.util.List.of(q.apply("法治"), q.apply("执法")), java.util.List.of(q.apply("茶室")), java.util.List.of(q.apply("复议")));
+                java.util.List.of(q.apply("法治"), q.apply("执法"), q.apply("纠纷")), java.util.List.of(q.apply("茶室")), java.util.List.of(q.apply("复议")));
         java.util.List<java.util.List<BenchQuery>> warmUp = Bench.warmUpMixes(sampled, more);
         assertThat(warmUp).extracting(mix -> mix.stream().map(BenchQuery::phraseKey).toList())
                 .containsExactly(java.util.List.of("茶室"), java.util.List.of("执法"), java.util.List.of("复议"));
