@@ -59,8 +59,14 @@ public final class Bench {
      */
     static final int CONCURRENT_MIXES = 4;
 
-    /** Measured mixes: in process at 1 client and at the concurrency, then the same over HTTP. */
-    static final int MEASURED_MIXES = 2 * (1 + CONCURRENT_MIXES);
+    /** Where the measured runs' mixes start: in process at 1 client and at the concurrency, then the same over HTTP. */
+    private static final int IN_PROCESS_ONE = 0;
+    private static final int IN_PROCESS_MANY = IN_PROCESS_ONE + 1;
+    private static final int HTTP_ONE = IN_PROCESS_MANY + CONCURRENT_MIXES;
+    private static final int HTTP_MANY = HTTP_ONE + 1;
+
+    /** Measured mixes, all before the warm-up's. */
+    static final int MEASURED_MIXES = HTTP_MANY + CONCURRENT_MIXES;
 
     /**
      * What to run.
@@ -177,18 +183,18 @@ public final class Bench {
         log.println(String.format("index files read once (%.1f GB in %.1f s)", indexRead / 1e9, readMillis / 1000.0));
         List<List<BenchQuery>> mixes = scan.sampler().mixes(MEASURED_MIXES + MAX_WARM_UP_MIXES, options.phrasesPerMix());
         List<List<BenchQuery>> warmUp = warmUpMixes(mixes, scan.warmUpSampler().mixes(MAX_WARM_UP_MIXES, options.phrasesPerMix()));
-        report.mix(mixes.get(0), MIN_WARM_UP_MIXES, MAX_WARM_UP_MIXES, indexRead, readMillis);
+        report.mix(mixes.get(IN_PROCESS_ONE), MIN_WARM_UP_MIXES, MAX_WARM_UP_MIXES, indexRead, readMillis);
         try (Fts5Peer fts5 = fts5Holder[0]; SearchService service = SearchService.open(dataDir)) {
             QueryRun.Target inProcess = q -> service.search(q.request()).total();
             log.println("in-process queries ...");
             report.warmUp("in-process", warmUp(warmUp, inProcess, options.concurrentClients()));
-            QueryRun.Result one = QueryRun.run("in-process", mixes.get(0), 1, inProcess);
-            QueryRun.Result many = QueryRun.run("in-process", concurrentMixes(mixes, 1), options.concurrentClients(), inProcess);
+            QueryRun.Result one = QueryRun.run("in-process", mixes.get(IN_PROCESS_ONE), 1, inProcess);
+            QueryRun.Result many = QueryRun.run("in-process", concurrentMixes(mixes, IN_PROCESS_MANY), options.concurrentClients(), inProcess);
             report.queries(one);
             report.queries(many);
 
             log.println("the same phrase queries on FTS5 and ripgrep, result sets compared ...");
-            PeerComparison peers = comparePeers(service, fts5, rgHolder[0], mixes.get(0), one, options);
+            PeerComparison peers = comparePeers(service, fts5, rgHolder[0], mixes.get(IN_PROCESS_ONE), one, options);
             report.peers(peers, scan.reports());
 
             log.println("CSV export ...");
@@ -240,9 +246,8 @@ public final class Bench {
                     };
                     try {
                         report.warmUp("HTTP /api/search", warmUp(warmUp, overHttp, options.concurrentClients()));
-                        report.queries(QueryRun.run("HTTP /api/search", mixes.get(2 + CONCURRENT_MIXES), 1, overHttp));
-                        report.queries(QueryRun.run("HTTP /api/search", concurrentMixes(mixes, 3 + CONCURRENT_MIXES),
-                                options.concurrentClients(), overHttp));
+                        report.queries(QueryRun.run("HTTP /api/search", mixes.get(HTTP_ONE), 1, overHttp));
+                        report.queries(QueryRun.run("HTTP /api/search", concurrentMixes(mixes, HTTP_MANY), options.concurrentClients(), overHttp));
                         http = true;
                     } finally {
                         client.close();

@@ -118,12 +118,13 @@ final class BenchReport {
         line("| cores busy (process CPU time / wall time) | " + f(index.coresBusy(), 2) + " of " + index.cores() + " |");
         line("| index size | " + mb(index.indexBytes()) + " (" + f((double) index.indexBytes() / corpus.indexedUtf8Bytes(), 2) + "× the UTF-8 text) |");
         String heapContext = "live before: " + mb(index.heapBefore()) + ", -Xmx " + mb(machine.maxHeap());
-        if (index.fullCollections() > 0) {
-            line("| heap: max after a full collection during the build (what stayed reachable) | " + mb(index.liveMaxFull()) + " ("
-                    + index.fullCollections() + " full collections; after any collection: " + mb(index.liveMax()) + "; " + heapContext + ") |");
+        LiveHeap.Collected heap = index.heap();
+        if (heap.fullCollections() > 0) {
+            line("| heap: max after a full collection during the build (what stayed reachable) | " + mb(heap.maxAfterFull()) + " ("
+                    + heap.fullCollections() + " full collections; after any collection: " + mb(heap.maxAfterAny()) + "; " + heapContext + ") |");
         } else {
             line("| heap: max after a collection during the build (no full collection ran: an upper bound, with old-generation "
-                    + "garbage not yet collected) | " + mb(index.liveMax()) + " (" + heapContext + ") |");
+                    + "garbage not yet collected) | " + mb(heap.maxAfterAny()) + " (" + heapContext + ") |");
         }
         line("| heap: sum of heap pool peaks (incl. garbage not yet collected) | " + mb(index.peakHeap()) + " |");
         line("| smartcn alone, 1 thread: before the build / after it | " + f(smartcnOneThread, 0) + " / "

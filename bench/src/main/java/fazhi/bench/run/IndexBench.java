@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /** A full rebuild of {@code DIR/index} by the real indexer, timed, with CPU, heap and size. */
 final class IndexBench {
-    record Result(int reports, long millis, long cpuMillis, int cores, long indexBytes, long peakHeap, long liveMax, long liveMaxFull,
-                  long fullCollections, long heapBefore) {
+    record Result(int reports, long millis, long cpuMillis, int cores, long indexBytes, long peakHeap, LiveHeap.Collected heap,
+                  long heapBefore) {
         /** Average number of cores busy during the build (process CPU time / wall time). */
         double coresBusy() {
             return cpuMillis < 0 ? Double.NaN : (double) cpuMillis / Math.max(1, millis);
@@ -29,14 +29,10 @@ final class IndexBench {
         long cpu0 = HeapProbe.processCpuNanos();
         long start = System.nanoTime();
         IndexSummary summary;
-        long live;
-        long liveFull;
-        long fullCollections;
+        LiveHeap.Collected heap;
         try (LiveHeap liveHeap = new LiveHeap()) {
             summary = new Indexer(dataDir).index(true, IndexProgress.NONE);
-            live = liveHeap.maxAfterGc();
-            liveFull = liveHeap.maxAfterFullGc();
-            fullCollections = liveHeap.fullCollections();
+            heap = liveHeap.snapshot();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         long cpu1 = HeapProbe.processCpuNanos();
@@ -45,8 +41,7 @@ final class IndexBench {
             System.err.println("bench: indexer skipped " + summary.problems().size() + " records, e.g. " + summary.problems().getFirst());
         }
         return new Result(summary.reports(), millis, cpu0 < 0 ? -1 : (cpu1 - cpu0) / 1_000_000,
-                Runtime.getRuntime().availableProcessors(), size(Indexer.indexDirectory(dataDir)), peak, live, liveFull,
-                fullCollections, heapBefore);
+                Runtime.getRuntime().availableProcessors(), size(Indexer.indexDirectory(dataDir)), peak, heap, heapBefore);
     }
 
     /** What {@code --reuse-index} did: an incremental run of the real indexer, which analyses only changed reports. */

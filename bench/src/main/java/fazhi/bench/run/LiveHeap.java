@@ -26,6 +26,16 @@ import javax.management.openmbean.CompositeData;
  * reclaim everything unreachable, is kept apart: that one is what stayed reachable.
  */
 final class LiveHeap implements AutoCloseable {
+    /** The action HotSpot's collectors report for a collection of the whole heap (PS MarkSweep, G1's full GC). */
+    private static final String FULL_COLLECTION = "end of major GC";
+
+    /**
+     * The figures so far: the largest heap after any collection and after full collections (0 when none happened),
+     * and how many of each.
+     */
+    record Collected(long maxAfterAny, long collections, long maxAfterFull, long fullCollections) {
+    }
+
     private final AtomicLong maxAfterGc = new AtomicLong();
     private final AtomicLong collections = new AtomicLong();
     private final AtomicLong maxAfterFullGc = new AtomicLong();
@@ -64,8 +74,9 @@ final class LiveHeap implements AutoCloseable {
         }
     }
 
-    /** The action HotSpot's collectors report for a collection of the whole heap (PS MarkSweep, G1's full GC). */
-    private static final String FULL_COLLECTION = "end of major GC";
+    Collected snapshot() {
+        return new Collected(maxAfterGc(), collections(), maxAfterFullGc(), fullCollections());
+    }
 
     /** Largest heap after a full collection so far (0 when none happened). */
     long maxAfterFullGc() {

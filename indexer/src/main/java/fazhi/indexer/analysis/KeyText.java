@@ -144,7 +144,14 @@ public final class KeyText {
 
     /** End offset (exclusive) in the original text of the key code point at {@code index}. */
     public int endOffset(int index) {
-        int start = starts[java.util.Objects.checkIndex(index, length)];
+        return endOfCodePoint(text, starts[java.util.Objects.checkIndex(index, length)]);
+    }
+
+    /**
+     * End offset (exclusive) of the original code point starting at {@code start}: where a key code point's source
+     * ends, for a key held ({@link #endOffset}) or streamed ({@link #scan}, whose sink gets start offsets only).
+     */
+    public static int endOfCodePoint(CharSequence text, int start) {
         return start + Character.charCount(Character.codePointAt(text, start));
     }
 

@@ -179,7 +179,7 @@ public final class IndexSchema {
     public static CharSequence sectionContent(Document section) {
         String heading = section.get(SECTION_HEADING);
         BytesRef text = section.getBinaryValue(SECTION_TEXT);
-        int lead = heading == null || heading.isBlank() ? 0 : heading.length() + 1;
+        int lead = isHeading(heading) ? heading.length() + 1 : 0;
         int length = text == null ? 0 : text.length / Character.BYTES;
         char[] chars = new char[lead + length];
         if (lead > 0) {
@@ -194,6 +194,11 @@ public final class IndexSchema {
 
     /** The text a section is searched and highlighted in: heading and body, as one string. */
     public static String sectionContent(String heading, String text) {
-        return heading == null || heading.isBlank() ? text : heading + "\n" + text;
+        return isHeading(heading) ? heading + "\n" + text : text;
+    }
+
+    /** Whether a section's heading leads its content (both forms of {@code sectionContent} follow this one rule). */
+    private static boolean isHeading(String heading) {
+        return heading != null && !heading.isBlank();
     }
 }

@@ -89,8 +89,7 @@ final class Snippets {
                     j++;
                 }
                 if (j == length) {
-                    int end = start + Character.charCount(Character.codePointAt(content, start));
-                    found.add(new Range(recentStarts[(seen - length) % ring], end));
+                    found.add(new Range(recentStarts[(seen - length) % ring], KeyText.endOfCodePoint(content, start)));
                 }
             }
         }
