@@ -220,10 +220,10 @@ public final class Bench {
                 warmUpPairs++;
                 quietPairs = warmUpJit <= JIT_QUIET_SHARE ? quietPairs + 1 : 0;
             } while (warmUpPairs < MAX_EXPORT_WARM_UPS && quietPairs < QUIET_EXPORT_PAIRS);
-            exports.add(ExportBench.run(service, "", Math.max(1, browse / 10)));
-            exports.add(ExportBench.run(service, "", browse));
-            exports.add(ExportBench.run(service, options.exportPhrase(), Math.max(1, phrase / 10)));
-            exports.add(ExportBench.run(service, options.exportPhrase(), phrase));
+            exports.add(ExportBench.median(service, "", Math.max(1, browse / 10), EXPORT_RUNS));
+            exports.add(ExportBench.median(service, "", browse, EXPORT_RUNS));
+            exports.add(ExportBench.median(service, options.exportPhrase(), Math.max(1, phrase / 10), EXPORT_RUNS));
+            exports.add(ExportBench.median(service, options.exportPhrase(), phrase, EXPORT_RUNS));
             report.exports(exports, warmUpPairs, warmUpJit);
 
             boolean http = false;
@@ -357,6 +357,9 @@ public final class Bench {
      * at 100k reports): enough for the JIT to finish, which eight pairs were not in three runs of ten.
      */
     static final int MAX_EXPORT_WARM_UPS = 40;
+
+    /** Runs of each measured export, the median time reported (see {@link ExportBench#median}). */
+    static final int EXPORT_RUNS = 3;
 
     /** Warm-up pairs in a row that must be quiet (see {@link #JIT_QUIET_SHARE}) before the exports are measured. */
     static final int QUIET_EXPORT_PAIRS = 2;

@@ -432,6 +432,8 @@ final class BenchReport {
         }
         StringBuilder t = new StringBuilder();
         t.append("### CSV export (`SearchCsv.writeAll`, the /export.csv path)\n\n");
+        t.append("Each export ran " + Bench.EXPORT_RUNS + " times in a row: seconds and rows/s are the median run's; the heap columns cover all "
+                + Bench.EXPORT_RUNS + " runs (live before the first, after the last).\n\n");
         t.append("| query | reports | CSV rows | MB | seconds | rows/s | live heap before | max heap after a GC during (GCs) | pool peak during (incl. garbage) | live after |\n");
         t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ExportBench.Result e : exports) {

@@ -5,6 +5,9 @@ import fazhi.indexer.search.SearchRequest;
 import fazhi.indexer.search.SearchService;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * CSV export through the same path as the web's /export.csv and {@code ./portal search --format csv}
@@ -26,6 +29,30 @@ final class ExportBench {
     }
 
     private ExportBench() {
+    }
+
+    /**
+     * The same export {@code times} times in a row, summed up as one result: the time of the median run, and heap
+     * figures over all runs (the largest heap left after a collection, the largest pool peak, every collection).
+     * Why: a tenth-size export lasts a fifth of a second at 100k, so one collection or compile burst in a single run
+     * moved its rows/s by a third (r47: 45.5k against 57–69k rows/s in the runs around it).
+     */
+    static Result median(SearchService service, String q, long limit, int times) throws IOException {
+        List<Result> runs = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            runs.add(run(service, q, limit));
+        }
+        return summarize(runs);
+    }
+
+    /** Runs of one export in their order, as one result (see {@link #median}). */
+    static Result summarize(List<Result> runs) {
+        Result middle = runs.stream().sorted(Comparator.comparingLong(Result::millis)).toList().get(runs.size() / 2);
+        return new Result(middle.query(), middle.reportLimit(), middle.reports(), middle.rows(), middle.bytes(), middle.millis(),
+                runs.getFirst().heapBefore(),
+                runs.stream().mapToLong(Result::peakHeap).max().orElseThrow(),
+                runs.stream().mapToLong(Result::liveMax).max().orElseThrow(),
+                runs.stream().mapToLong(Result::collections).sum(), runs.getLast().heapAfter());
     }
 
     static Result run(SearchService service, String q, long limit) throws IOException {
