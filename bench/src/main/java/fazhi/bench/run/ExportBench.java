@@ -62,18 +62,17 @@ final class ExportBench {
         CountingSink sink = new CountingSink();
         long reports;
         long millis;
-        long live;
-        long collections;
+        LiveHeap.Collected heap;
         try (LiveHeap liveHeap = new LiveHeap()) {
             long start = System.nanoTime();
             reports = SearchCsv.writeAll(service, request, limit, sink);
             millis = (System.nanoTime() - start) / 1_000_000;
-            live = liveHeap.maxAfterGc();
-            collections = liveHeap.collections();
+            heap = liveHeap.snapshot();
         }
         long peak = HeapProbe.peakSinceReset();
         long after = HeapProbe.usedAfterGc();
-        return new Result(q, limit, reports, sink.rows - 1, sink.bytes, millis, before, peak, live, collections, after); // minus the header row
+        return new Result(q, limit, reports, sink.rows - 1, sink.bytes, millis, before, peak, heap.maxAfterAny(), heap.collections(),
+                after); // rows minus the header row
     }
 
     /** Counts bytes and CSV records (CRLF outside quoted cells); keeps nothing. */
