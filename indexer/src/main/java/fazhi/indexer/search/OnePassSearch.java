@@ -273,7 +273,9 @@ final class OnePassSearch {
                 for (int i = 0; i < n; i++) {
                     int mask = 0;
                     int scoredKinds = scoreIt ? scopes[i] & requestScope : 0;
-                    java.util.Arrays.fill(best[i], Float.NEGATIVE_INFINITY);
+                    if (scoredKinds != 0) { // best[i] is read only for a scored report, and then refilled here first
+                        java.util.Arrays.fill(best[i], Float.NEGATIVE_INFINITY);
+                    }
                     DocIdSetIterator it = clauses[i];
                     NumericDocValues kinds = kindValues[i];
                     int doc = at[i];
