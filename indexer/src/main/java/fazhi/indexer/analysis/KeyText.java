@@ -66,15 +66,12 @@ public final class KeyText {
 
     /** Receives a text's key code points in order, each with the start offset of the code point it came from. */
     @FunctionalInterface
-    public interface Sink {
+    private interface Sink {
         void accept(int key, int start);
     }
 
-    /**
-     * Hands the key code points of {@code text} to {@code sink} without storing them: a snippet needs only the
-     * occurrences of a few short phrases, not the whole key of a 5–40k-character section.
-     */
-    public static void scan(CharSequence text, Sink sink) {
+    /** Hands the key code points of {@code text}, in order, to {@code sink}. */
+    private static void scan(CharSequence text, Sink sink) {
         TextNormalizer normalizer = TextNormalizer.instance();
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
@@ -97,6 +94,186 @@ public final class KeyText {
                 }
             }
             i = next;
+        }
+    }
+
+    /** Receives one occurrence of a needle: the original span from its first key code point's source to its last's. */
+    @FunctionalInterface
+    public interface OccurrenceSink {
+        void accept(int start, int end);
+    }
+
+    /**
+     * Every occurrence, overlapping ones too, of every needle (key code points, none empty) in the key of
+     * {@code text}, as original offsets: exactly what searching the whole key ({@link #of}) would find, mapped back.
+     *
+     * <p>Why not stream the whole key by: folding every character of a matching section only to find a few short needles was
+     * half the CPU of a CSV export (one passage per matching section) and most of a page's snippets. Here a
+     * character is folded only where a needle can start — where it folds to a needle's first key code point (a
+     * bitset of such characters, L1-resident), or is the lead of a supplementary pair — and from there only as far
+     * as the needle matches.
+     */
+    public static void findAll(CharSequence text, int[][] needles, OccurrenceSink sink) {
+        if (needles.length == 0) {
+            return;
+        }
+        char[] chars;
+        int base;
+        int n = text.length();
+        if (text instanceof java.nio.CharBuffer buffer && buffer.hasArray()) {
+            chars = buffer.array();
+            base = buffer.arrayOffset() + buffer.position();
+        } else {
+            chars = new char[n];
+            text.toString().getChars(0, n, chars, 0);
+            base = 0;
+        }
+        long[] startChars = new long[0x10000 >>> 6];
+        for (int[] needle : needles) {
+            for (char c : Preimages.of(needle[0])) {
+                startChars[c >>> 6] |= 1L << c;
+            }
+        }
+        for (int c = Character.MIN_HIGH_SURROGATE; c <= Character.MAX_HIGH_SURROGATE; c++) {
+            startChars[c >>> 6] |= 1L << c; // a supplementary code point may fold to anything
+        }
+        for (int i = 0; i < n; i++) {
+            char c = chars[base + i];
+            if ((startChars[c >>> 6] & 1L << c) != 0) {
+                occurrencesFrom(chars, base, n, i, needles, sink);
+            }
+        }
+    }
+
+    /** The occurrences whose first key code point comes from the code point at {@code i}. */
+    private static void occurrencesFrom(char[] chars, int base, int n, int i, int[][] needles, OccurrenceSink sink) {
+        int single = SINGLE[chars[base + i]];
+        if (single >= 0) {
+            for (int[] needle : needles) {
+                if (needle[0] == single) {
+                    int end = needle.length == 1 ? i + 1 : matchRest(chars, base, n, i + 1, needle, 1);
+                    if (end >= 0) {
+                        sink.accept(i, end);
+                    }
+                }
+            }
+            return;
+        }
+        int cp = Character.codePointAt(chars, base + i, base + n);
+        int next = i + Character.charCount(cp);
+        int[] keys = TextNormalizer.instance().foldCodePoint(cp).codePoints().filter(TextNormalizer::isKeyChar).toArray();
+        for (int k = 0; k < keys.length; k++) {
+            for (int[] needle : needles) {
+                if (needle[0] != keys[k]) {
+                    continue;
+                }
+                int m = 1;
+                int j = k + 1;
+                while (m < needle.length && j < keys.length && keys[j] == needle[m]) {
+                    m++;
+                    j++;
+                }
+                int end = m == needle.length ? next : j < keys.length ? -1 : matchRest(chars, base, n, next, needle, m);
+                if (end >= 0) {
+                    sink.accept(i, end);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the key code points from the character at {@code i} on continue {@code needle} from its code point
+     * {@code m}: the end offset of the code point that supplies its last one, or -1.
+     */
+    private static int matchRest(char[] chars, int base, int n, int i, int[] needle, int m) {
+        while (i < n) {
+            int single = SINGLE[chars[base + i]];
+            if (single == NOTHING) {
+                i++;
+                continue;
+            }
+            if (single != SEVERAL) {
+                if (single != needle[m]) {
+                    return -1;
+                }
+                i++;
+                if (++m == needle.length) {
+                    return i;
+                }
+                continue;
+            }
+            int cp = Character.codePointAt(chars, base + i, base + n);
+            int next = i + Character.charCount(cp);
+            String folded = TextNormalizer.instance().foldCodePoint(cp);
+            for (int j = 0; j < folded.length(); ) {
+                int f = folded.codePointAt(j);
+                j += Character.charCount(f);
+                if (!TextNormalizer.isKeyChar(f)) {
+                    continue;
+                }
+                if (f != needle[m]) {
+                    return -1;
+                }
+                if (++m == needle.length) {
+                    return next;
+                }
+            }
+            i = next;
+        }
+        return -1;
+    }
+
+    /**
+     * For a key code point, the BMP characters whose fold yields it (alone or among several key code points), built
+     * on first use from {@link #SINGLE} and the normalizer: the characters where a needle starting with it can start.
+     */
+    private static final class Preimages {
+        /** Distinct key code points, ascending; the characters of {@code keys[k]} are {@code chars[from[k] .. from[k + 1])}. */
+        private static final int[] KEYS;
+        private static final int[] FROM;
+        private static final char[] CHARS;
+
+        static {
+            long[] pairs = new long[0x10000 + 0x1000];
+            int n = 0;
+            for (int c = 0; c < 0x10000; c++) {
+                int single = SINGLE[c];
+                if (single >= 0) {
+                    pairs = grow(pairs, n);
+                    pairs[n++] = (long) single << 16 | c;
+                } else if (single == SEVERAL && !Character.isSurrogate((char) c)) {
+                    for (int key : TextNormalizer.instance().foldCodePoint(c).codePoints().filter(TextNormalizer::isKeyChar).distinct().toArray()) {
+                        pairs = grow(pairs, n);
+                        pairs[n++] = (long) key << 16 | c;
+                    }
+                }
+            }
+            java.util.Arrays.sort(pairs, 0, n);
+            int[] keys = new int[n];
+            int[] from = new int[n + 1];
+            char[] chars = new char[n];
+            int k = -1;
+            for (int p = 0; p < n; p++) {
+                int key = (int) (pairs[p] >>> 16);
+                if (k < 0 || keys[k] != key) {
+                    keys[++k] = key;
+                    from[k] = p;
+                }
+                chars[p] = (char) pairs[p];
+            }
+            from[k + 1] = n;
+            KEYS = java.util.Arrays.copyOf(keys, k + 1);
+            FROM = java.util.Arrays.copyOf(from, k + 2);
+            CHARS = chars;
+        }
+
+        private static long[] grow(long[] pairs, int n) {
+            return n < pairs.length ? pairs : java.util.Arrays.copyOf(pairs, n * 2);
+        }
+
+        static char[] of(int key) {
+            int k = java.util.Arrays.binarySearch(KEYS, key);
+            return k < 0 ? new char[0] : java.util.Arrays.copyOfRange(CHARS, FROM[k], FROM[k + 1]);
         }
     }
 

@@ -35,10 +35,8 @@ final class Snippets {
             }
         }
         List<Range> ranges = new ArrayList<>();
-        if (!needles.isEmpty()) {
-            // Every occurrence, overlapping ones too, found while the key streams by (no key arrays per section).
-            KeyText.scan(content, new Occurrences(content, needles, ranges));
-        }
+        // Every occurrence, overlapping ones too, folding the text only where a key can start.
+        KeyText.findAll(content, needles.toArray(new int[0][]), (start, end) -> ranges.add(new Range(start, end)));
         ranges.sort(Comparator.comparingInt(Range::start).thenComparingInt(Range::end));
         List<Range> merged = new ArrayList<>();
         for (Range r : ranges) {
@@ -50,49 +48,6 @@ final class Snippets {
             }
         }
         return merged;
-    }
-
-    /**
-     * Finds the needles in a key as it streams by: the last key code points (as many as the longest needle) and
-     * their start offsets are kept in a ring, and a needle is checked backwards wherever its last code point arrives.
-     */
-    private static final class Occurrences implements KeyText.Sink {
-        private final CharSequence content;
-        private final int[][] needles;
-        private final List<Range> found;
-        private final int[] recentKeys;
-        private final int[] recentStarts;
-        private int seen;
-
-        Occurrences(CharSequence content, List<int[]> needles, List<Range> found) {
-            this.content = content;
-            this.needles = needles.toArray(new int[0][]);
-            this.found = found;
-            int longest = needles.stream().mapToInt(n -> n.length).max().orElseThrow();
-            this.recentKeys = new int[longest];
-            this.recentStarts = new int[longest];
-        }
-
-        @Override
-        public void accept(int key, int start) {
-            int ring = recentKeys.length;
-            recentKeys[seen % ring] = key;
-            recentStarts[seen % ring] = start;
-            seen++;
-            for (int[] needle : needles) {
-                int length = needle.length;
-                if (needle[length - 1] != key || length > seen) {
-                    continue;
-                }
-                int j = 1;
-                while (j < length && recentKeys[(seen - 1 - j) % ring] == needle[length - 1 - j]) {
-                    j++;
-                }
-                if (j == length) {
-                    found.add(new Range(recentStarts[(seen - length) % ring], KeyText.endOfCodePoint(content, start)));
-                }
-            }
-        }
     }
 
     /** The best passage of {@code content}: the window holding the most marks (the earliest on ties). */

@@ -63,4 +63,65 @@ class KeyTextTest {
         assertThat(new String(dest, 0, n)).isEqualTo("𠀀");
         assertThat(n).isEqualTo(2);
     }
+
+    /** findAll's occurrences, as (start, end) pairs in the order found, sorted. */
+    private static List<List<Integer>> found(CharSequence text, List<String> needles) {
+        List<List<Integer>> out = new ArrayList<>();
+        KeyText.findAll(text, needles.stream().map(k -> k.codePoints().toArray()).toArray(int[][]::new),
+                (start, end) -> out.add(List.of(start, end)));
+        out.sort(java.util.Comparator.<List<Integer>>comparingInt(r -> r.get(0)).thenComparingInt(r -> r.get(1)));
+        return out;
+    }
+
+    /** The definition: every occurrence of each needle in the whole key, by String.indexOf, mapped back (duplicates kept). */
+    private static List<List<Integer>> expected(String text, List<String> needles) {
+        KeyText key = KeyText.of(text);
+        String whole = key.key();
+        List<List<Integer>> out = new ArrayList<>();
+        for (String needle : needles) {
+            int length = needle.codePointCount(0, needle.length());
+            for (int at = whole.indexOf(needle); at >= 0; at = whole.indexOf(needle, at + Character.charCount(whole.codePointAt(at)))) {
+                int first = whole.codePointCount(0, at);
+                out.add(List.of(key.startOffset(first), key.endOffset(first + length - 1)));
+            }
+        }
+        out.sort(java.util.Comparator.<List<Integer>>comparingInt(r -> r.get(0)).thenComparingInt(r -> r.get(1)));
+        return out;
+    }
+
+    @Test
+    void findAllFindsWhatSearchingTheWholeKeyFinds() {
+        // Characters that fold to several key characters (⑪ → 11, ㈠ → 一, ﬁ → fi), to none (punctuation, spaces),
+        // traditional and full-width forms, supplementary ones (a CJK compatibility ideograph folds to a BMP one)
+        // and lone surrogates, mixed at random; needles cut from the text's own key, so most of them occur.
+        String[] pool = {"法", "治", "國", "国", "家", "政", "府", "，", " ", "「", "」", "Ａ", "a", "A", "b", "1", "⑪", "㈠", "一",
+                "ﬁ", "f", "i", "𠀀", "\uD87E\uDC00", "丽", "\uD800", "\uDC00", "\n", "〇"};
+        java.util.Random random = new java.util.Random(20261123);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                text.append(pool[random.nextInt(pool.length)]);
+            }
+            String key = KeyText.of(text).key();
+            int[] cps = key.codePoints().toArray();
+            List<String> needles = new ArrayList<>();
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                if (cps.length == 0 || random.nextInt(5) == 0) { // a needle that may well not occur
+                    String any = TextNormalizer.instance().phraseKey(pool[random.nextInt(pool.length)] + pool[random.nextInt(pool.length)]);
+                    needles.add(any.isEmpty() ? "治" : any);
+                    continue;
+                }
+                int from = random.nextInt(cps.length);
+                int to = Math.min(cps.length, from + 1 + random.nextInt(4));
+                needles.add(new String(cps, from, to - from));
+            }
+            String t = text.toString();
+            assertThat(found(t, needles)).as("%s in %s", needles, t).isEqualTo(expected(t, needles));
+            // A char buffer over part of an array (as section texts are read): offsets relative to the buffer.
+            char[] padded = ("xx" + t + "yy").toCharArray();
+            assertThat(found(java.nio.CharBuffer.wrap(padded, 2, t.length()).slice(), needles)).as("sliced buffer").isEqualTo(expected(t, needles));
+            assertThat(found(java.nio.CharBuffer.wrap(padded, 2, t.length()), needles)).as("buffer at a position").isEqualTo(expected(t, needles));
+        }
+    }
 }
