@@ -105,7 +105,8 @@ public final class KeyText {
 
     /**
      * Every occurrence, overlapping ones too, of every needle (key code points, none empty) in the key of
-     * {@code text}, as original offsets: exactly what searching the whole key ({@link #of}) would find, mapped back.
+     * {@code text}, as original offsets: exactly what searching the whole key ({@link #of}) would find, mapped back,
+     * in order of their start offsets (occurrences with the same start in no particular order).
      *
      * <p>Why not stream the whole key by: folding every character of a matching section only to find a few short needles was
      * half the CPU of a CSV export (one passage per matching section) and most of a page's snippets. Here a
@@ -130,12 +131,10 @@ public final class KeyText {
         }
         long[] startChars = new long[0x10000 >>> 6];
         for (int[] needle : needles) {
-            for (char c : Preimages.of(needle[0])) {
-                startChars[c >>> 6] |= 1L << c;
-            }
+            Preimages.mark(needle[0], startChars);
         }
-        for (int c = Character.MIN_HIGH_SURROGATE; c <= Character.MAX_HIGH_SURROGATE; c++) {
-            startChars[c >>> 6] |= 1L << c; // a supplementary code point may fold to anything
+        for (int w = Character.MIN_HIGH_SURROGATE >>> 6; w <= Character.MAX_HIGH_SURROGATE >>> 6; w++) {
+            startChars[w] = -1L; // a supplementary code point may fold to anything (the leads fill whole words)
         }
         for (int i = 0; i < n; i++) {
             char c = chars[base + i];
@@ -271,9 +270,12 @@ public final class KeyText {
             return n < pairs.length ? pairs : java.util.Arrays.copyOf(pairs, n * 2);
         }
 
-        static char[] of(int key) {
+        /** Sets the bits of the characters that fold to {@code key}. */
+        static void mark(int key, long[] bits) {
             int k = java.util.Arrays.binarySearch(KEYS, key);
-            return k < 0 ? new char[0] : java.util.Arrays.copyOfRange(CHARS, FROM[k], FROM[k + 1]);
+            for (int p = k < 0 ? 0 : FROM[k]; k >= 0 && p < FROM[k + 1]; p++) {
+                bits[CHARS[p] >>> 6] |= 1L << CHARS[p];
+            }
         }
     }
 

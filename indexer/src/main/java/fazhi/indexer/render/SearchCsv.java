@@ -84,23 +84,26 @@ public final class SearchCsv {
 
     static List<String> row(ReportHit hit, SectionMatch match) {
         Region region = hit.region();
-        List<String> cells = new ArrayList<>(HEADER.size());
-        cells.add(hit.id());
-        cells.add(hit.title());
-        cells.add(hit.issuer());
-        cells.add(hit.level().label());
-        cells.add(hit.year() == null ? "" : hit.year().toString());
-        cells.add(hit.published() == null ? "" : hit.published().toString());
-        cells.add(region.province());
-        cells.add(region.city());
-        cells.add(region.district());
-        cells.add(region.township());
-        cells.add(region.code());
-        cells.add(hit.url());
-        cells.add(match == null ? "" : match.kind().label());
-        cells.add(match == null ? "" : match.heading());
-        cells.add(match == null ? "" : match.snippetText());
-        return cells.stream().map(SearchCsv::neutralise).toList();
+        String[] cells = {
+                hit.id(),
+                hit.title(),
+                hit.issuer(),
+                hit.level().label(),
+                hit.year() == null ? "" : hit.year().toString(),
+                hit.published() == null ? "" : hit.published().toString(),
+                region.province(),
+                region.city(),
+                region.district(),
+                region.township(),
+                region.code(),
+                hit.url(),
+                match == null ? "" : match.kind().label(),
+                match == null ? "" : match.heading(),
+                match == null ? "" : match.snippetText()};
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = neutralise(cells[i]);
+        }
+        return java.util.Arrays.asList(cells);
     }
 
     /** Spreadsheet formula injection guard (OWASP CSV injection). */

@@ -3,7 +3,6 @@ package fazhi.indexer.search;
 import fazhi.indexer.analysis.KeyText;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -34,20 +33,39 @@ final class Snippets {
                 needles.add(key.codePoints().toArray());
             }
         }
-        List<Range> ranges = new ArrayList<>();
-        // Every occurrence, overlapping ones too, folding the text only where a key can start.
-        KeyText.findAll(content, needles.toArray(new int[0][]), (start, end) -> ranges.add(new Range(start, end)));
-        ranges.sort(Comparator.comparingInt(Range::start).thenComparingInt(Range::end));
-        List<Range> merged = new ArrayList<>();
-        for (Range r : ranges) {
-            if (!merged.isEmpty() && r.start() <= merged.getLast().end()) {
-                Range last = merged.removeLast();
-                merged.add(new Range(last.start(), Math.max(last.end(), r.end())));
-            } else {
-                merged.add(r);
+        // Every occurrence, overlapping ones too, folding the text only where a key can start; they come in order
+        // of their starts, so they are merged as they come (no list of them, no sort).
+        Merger merger = new Merger();
+        KeyText.findAll(content, needles.toArray(new int[0][]), merger);
+        return merger.ranges();
+    }
+
+    /** Merges ranges that arrive in order of their starts where they overlap or touch. */
+    private static final class Merger implements KeyText.OccurrenceSink {
+        private final List<Range> merged = new ArrayList<>();
+        private int start = -1;
+        private int end = -1;
+
+        @Override
+        public void accept(int s, int e) {
+            if (start >= 0 && s <= end) {
+                end = Math.max(end, e);
+                return;
             }
+            if (start >= 0) {
+                merged.add(new Range(start, end));
+            }
+            start = s;
+            end = e;
         }
-        return merged;
+
+        List<Range> ranges() {
+            if (start >= 0) {
+                merged.add(new Range(start, end));
+                start = -1;
+            }
+            return merged;
+        }
     }
 
     /** The best passage of {@code content}: the window holding the most marks (the earliest on ties). */
@@ -83,8 +101,10 @@ final class Snippets {
     }
 
     private static Passage render(CharSequence content, int start, int end, List<Range> marks) {
-        StringBuilder html = new StringBuilder();
-        StringBuilder text = new StringBuilder();
+        // Sized for the window and its ellipses, the HTML for a few marks and escapes: growing them was a visible
+        // share of a CSV export, which renders one passage per matching section.
+        StringBuilder html = new StringBuilder(end - start + 64);
+        StringBuilder text = new StringBuilder(end - start + 2);
         if (start > 0) {
             html.append('…');
             text.append('…');
