@@ -44,18 +44,25 @@ public final class KeyText {
                 table[cp] = SEVERAL;
                 continue;
             }
-            String folded = normalizer.foldCodePoint(cp);
-            int key = NOTHING;
-            for (int j = 0; j < folded.length(); ) {
-                int f = folded.codePointAt(j);
-                j += Character.charCount(f);
-                if (TextNormalizer.isKeyChar(f)) {
-                    key = key == NOTHING ? f : SEVERAL;
-                }
-            }
-            table[cp] = key;
+            int[] keys = foldedKeys(normalizer, cp);
+            table[cp] = keys.length == 0 ? NOTHING : keys.length == 1 ? keys[0] : SEVERAL;
         }
         return table;
+    }
+
+    /** The key code points {@code cp} folds to, in order (none for punctuation and spacing, several for ⑪ → 11). */
+    private static int[] foldedKeys(TextNormalizer normalizer, int cp) {
+        String folded = normalizer.foldCodePoint(cp);
+        int[] keys = new int[folded.length()];
+        int n = 0;
+        for (int j = 0; j < folded.length(); ) {
+            int f = folded.codePointAt(j);
+            j += Character.charCount(f);
+            if (TextNormalizer.isKeyChar(f)) {
+                keys[n++] = f;
+            }
+        }
+        return n == keys.length ? keys : java.util.Arrays.copyOf(keys, n);
     }
 
     public static KeyText of(CharSequence text) {
@@ -84,16 +91,10 @@ public final class KeyText {
                 continue;
             }
             int cp = Character.codePointAt(text, i);
-            int next = i + Character.charCount(cp);
-            String folded = normalizer.foldCodePoint(cp);
-            for (int j = 0; j < folded.length(); ) {
-                int f = folded.codePointAt(j);
-                j += Character.charCount(f);
-                if (TextNormalizer.isKeyChar(f)) {
-                    sink.accept(f, i);
-                }
+            for (int f : foldedKeys(normalizer, cp)) {
+                sink.accept(f, i);
             }
-            i = next;
+            i += Character.charCount(cp);
         }
     }
 
@@ -115,31 +116,59 @@ public final class KeyText {
      * as the needle matches.
      */
     public static void findAll(CharSequence text, int[][] needles, OccurrenceSink sink) {
-        if (needles.length == 0) {
-            return;
+        Phrases.of(needles).findAll(text, sink);
+    }
+
+    /**
+     * Phrases to find ({@link #findAll}) with the bitset of the characters where one can start, built once for a
+     * search and used for every section of its page or export (the bitset is 8 KB). Immutable: the searcher's
+     * threads share it.
+     */
+    public static final class Phrases {
+        private final int[][] needles;
+        private final long[] startChars;
+
+        private Phrases(int[][] needles) {
+            this.needles = needles;
+            this.startChars = new long[0x10000 >>> 6];
+            for (int[] needle : needles) {
+                Preimages.mark(needle[0], startChars);
+            }
+            for (int w = Character.MIN_HIGH_SURROGATE >>> 6; w <= Character.MAX_HIGH_SURROGATE >>> 6; w++) {
+                startChars[w] = -1L; // a supplementary code point may fold to anything (the leads fill whole words)
+            }
         }
-        char[] chars;
-        int base;
-        int n = text.length();
-        if (text instanceof java.nio.CharBuffer buffer && buffer.hasArray()) {
-            chars = buffer.array();
-            base = buffer.arrayOffset() + buffer.position();
-        } else {
-            chars = new char[n];
-            text.toString().getChars(0, n, chars, 0);
-            base = 0;
+
+        /** Phrase keys (empty ones ignored). */
+        public static Phrases of(java.util.Collection<String> keys) {
+            return of(keys.stream().filter(k -> !k.isEmpty()).map(k -> k.codePoints().toArray()).toArray(int[][]::new));
         }
-        long[] startChars = new long[0x10000 >>> 6];
-        for (int[] needle : needles) {
-            Preimages.mark(needle[0], startChars);
+
+        static Phrases of(int[][] needles) {
+            return new Phrases(needles.clone());
         }
-        for (int w = Character.MIN_HIGH_SURROGATE >>> 6; w <= Character.MAX_HIGH_SURROGATE >>> 6; w++) {
-            startChars[w] = -1L; // a supplementary code point may fold to anything (the leads fill whole words)
-        }
-        for (int i = 0; i < n; i++) {
-            char c = chars[base + i];
-            if ((startChars[c >>> 6] & 1L << c) != 0) {
-                occurrencesFrom(chars, base, n, i, needles, sink);
+
+        /** What {@link KeyText#findAll} says, for these phrases. */
+        public void findAll(CharSequence text, OccurrenceSink sink) {
+            if (needles.length == 0) {
+                return;
+            }
+            char[] chars;
+            int base;
+            int n = text.length();
+            if (text instanceof java.nio.CharBuffer buffer && buffer.hasArray()) {
+                chars = buffer.array();
+                base = buffer.arrayOffset() + buffer.position();
+            } else {
+                chars = new char[n];
+                text.toString().getChars(0, n, chars, 0);
+                base = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                char c = chars[base + i];
+                if ((startChars[c >>> 6] & 1L << c) != 0) {
+                    occurrencesFrom(chars, base, n, i, needles, sink);
+                }
             }
         }
     }
@@ -160,7 +189,7 @@ public final class KeyText {
         }
         int cp = Character.codePointAt(chars, base + i, base + n);
         int next = i + Character.charCount(cp);
-        int[] keys = TextNormalizer.instance().foldCodePoint(cp).codePoints().filter(TextNormalizer::isKeyChar).toArray();
+        int[] keys = foldedKeys(TextNormalizer.instance(), cp);
         for (int k = 0; k < keys.length; k++) {
             for (int[] needle : needles) {
                 if (needle[0] != keys[k]) {
@@ -203,13 +232,7 @@ public final class KeyText {
             }
             int cp = Character.codePointAt(chars, base + i, base + n);
             int next = i + Character.charCount(cp);
-            String folded = TextNormalizer.instance().foldCodePoint(cp);
-            for (int j = 0; j < folded.length(); ) {
-                int f = folded.codePointAt(j);
-                j += Character.charCount(f);
-                if (!TextNormalizer.isKeyChar(f)) {
-                    continue;
-                }
+            for (int f : foldedKeys(TextNormalizer.instance(), cp)) {
                 if (f != needle[m]) {
                     return -1;
                 }
@@ -241,7 +264,7 @@ public final class KeyText {
                     pairs = grow(pairs, n);
                     pairs[n++] = (long) single << 16 | c;
                 } else if (single == SEVERAL && !Character.isSurrogate((char) c)) {
-                    for (int key : TextNormalizer.instance().foldCodePoint(c).codePoints().filter(TextNormalizer::isKeyChar).distinct().toArray()) {
+                    for (int key : foldedKeys(TextNormalizer.instance(), c)) { // a repeated key marks its char twice: harmless
                         pairs = grow(pairs, n);
                         pairs[n++] = (long) key << 16 | c;
                     }

@@ -7,6 +7,7 @@ import fazhi.core.json.ReportJson;
 import fazhi.core.model.Report;
 import fazhi.core.model.Section;
 import fazhi.core.model.SectionKind;
+import fazhi.indexer.analysis.KeyText;
 import fazhi.indexer.analysis.Synonyms;
 import fazhi.indexer.analysis.UserDictionary;
 import fazhi.indexer.index.Indexer;
@@ -609,12 +610,13 @@ public final class SearchService implements Closeable {
         for (ScoreDoc sd : docs) {
             byLeaf.computeIfAbsent(ReaderUtil.subIndex(sd.doc, leaves), k -> new ArrayList<>()).add(sd);
         }
+        KeyText.Phrases phrases = KeyText.Phrases.of(keys); // once for every section of these hits
         List<java.util.concurrent.Callable<Map<Integer, ReportHit>>> tasks = new ArrayList<>();
         for (Map.Entry<Integer, List<ScoreDoc>> group : byLeaf.entrySet()) {
             LeafReaderContext leaf = leaves.get(group.getKey());
             List<ScoreDoc> inLeaf = group.getValue();
             inLeaf.sort(java.util.Comparator.comparingInt(sd -> sd.doc));
-            tasks.add(() -> leafHits(leaf, inLeaf, sections, keys));
+            tasks.add(() -> leafHits(leaf, inLeaf, sections, phrases));
         }
         Map<Integer, ReportHit> byDoc = new java.util.HashMap<>();
         for (Map<Integer, ReportHit> part : searcher.getTaskExecutor().invokeAll(tasks)) {
@@ -628,7 +630,7 @@ public final class SearchService implements Closeable {
     }
 
     /** The hits of one segment, {@code docs} sorted by number, keyed by (top-level) document number. */
-    private Map<Integer, ReportHit> leafHits(LeafReaderContext leaf, List<ScoreDoc> docs, Weight sections, List<String> keys)
+    private Map<Integer, ReportHit> leafHits(LeafReaderContext leaf, List<ScoreDoc> docs, Weight sections, KeyText.Phrases phrases)
             throws IOException {
         StoredFields stored = leaf.reader().storedFields();
         Scorer scorer = sections == null ? null : sections.scorer(leaf);
@@ -642,7 +644,7 @@ public final class SearchService implements Closeable {
                 int first = local == 0 ? 0 : parents.prevSetBit(local - 1) + 1;
                 int d = it.docID() >= first ? it.docID() : it.advance(first);
                 for (; d < local; d = it.nextDoc()) {
-                    found.add(sectionMatch(stored.document(d), keys));
+                    found.add(sectionMatch(stored.document(d), phrases));
                 }
             }
             hits.put(sd.doc, hit(stored, local, sd.score, found));
@@ -650,9 +652,9 @@ public final class SearchService implements Closeable {
         return hits;
     }
 
-    private static SectionMatch sectionMatch(Document section, List<String> keys) {
+    private static SectionMatch sectionMatch(Document section, KeyText.Phrases phrases) {
         int ordinal = section.getField(IndexSchema.SECTION_ORDINAL).numericValue().intValue();
-        Snippets.Passage passage = Snippets.passage(IndexSchema.sectionContent(section), keys);
+        Snippets.Passage passage = Snippets.passage(IndexSchema.sectionContent(section), phrases);
         return new SectionMatch(SectionKind.fromCode(section.get(IndexSchema.SECTION_KIND)), section.get(IndexSchema.SECTION_HEADING), ordinal,
                 passage.html(), passage.text());
     }

@@ -27,16 +27,15 @@ final class Snippets {
 
     /** Marked ranges of every occurrence of every key in {@code content}, merged where they overlap or touch. */
     static List<Range> marks(CharSequence content, Collection<String> keys) {
-        List<int[]> needles = new ArrayList<>();
-        for (String key : keys) {
-            if (!key.isEmpty()) {
-                needles.add(key.codePoints().toArray());
-            }
-        }
+        return marks(content, KeyText.Phrases.of(keys));
+    }
+
+    /** The same, for phrases compiled once for every section of a page or an export. */
+    static List<Range> marks(CharSequence content, KeyText.Phrases phrases) {
         // Every occurrence, overlapping ones too, folding the text only where a key can start; they come in order
         // of their starts, so they are merged as they come (no list of them, no sort).
         Merger merger = new Merger();
-        KeyText.findAll(content, needles.toArray(new int[0][]), merger);
+        phrases.findAll(content, merger);
         return merger.ranges();
     }
 
@@ -70,7 +69,12 @@ final class Snippets {
 
     /** The best passage of {@code content}: the window holding the most marks (the earliest on ties). */
     static Passage passage(CharSequence content, Collection<String> keys) {
-        List<Range> marks = marks(content, keys);
+        return passage(content, KeyText.Phrases.of(keys));
+    }
+
+    /** The same, for phrases compiled once for every section of a page or an export. */
+    static Passage passage(CharSequence content, KeyText.Phrases phrases) {
+        List<Range> marks = marks(content, phrases);
         int start = 0;
         if (!marks.isEmpty()) {
             // Sliding window over the sorted marks: the window starting LEAD chars before mark i holds marks i..j-1.
