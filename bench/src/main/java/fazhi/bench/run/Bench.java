@@ -4,23 +4,14 @@ import fazhi.core.BadInputException;
 import fazhi.core.corpus.CorpusStore;
 import fazhi.indexer.search.SearchService;
 import fazhi.web.PortalServer;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * {@code ./portal bench}: on the corpus of one data directory, in one run, measures index build (and the analyzer
@@ -234,25 +225,12 @@ public final class Bench {
                 log.println("HTTP queries against the portal ...");
                 try (SearchService portalSearch = SearchService.open(dataDir);
                      PortalServer server = PortalServer.start(portalSearch, 0)) {
-                    ExecutorService clientPool = Executors.newFixedThreadPool(4);
-                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool).build();
-                    QueryRun.Target overHttp = q -> {
-                        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/search?" + q.request().toQueryString()))
-                                .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() != 200) {
-                            throw new IOException("HTTP " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
-                        }
-                        return r.body().length;
-                    };
-                    try {
-                        report.warmUp("HTTP /api/search", warmUp(warmUp, overHttp, options.concurrentClients()));
-                        report.queries(QueryRun.run("HTTP /api/search", mixes.get(HTTP_ONE), 1, overHttp));
-                        report.queries(QueryRun.run("HTTP /api/search", concurrentMixes(mixes, HTTP_MANY), options.concurrentClients(), overHttp));
-                        http = true;
-                    } finally {
-                        client.close();
-                        clientPool.shutdownNow();
-                    }
+                    HttpSearchClient client = new HttpSearchClient(server.url(), options.concurrentClients(), 120_000);
+                    QueryRun.Target overHttp = q -> client.search(q.request().toQueryString());
+                    report.warmUp("HTTP /api/search", warmUp(warmUp, overHttp, options.concurrentClients()));
+                    report.queries(QueryRun.run("HTTP /api/search", mixes.get(HTTP_ONE), 1, overHttp));
+                    report.queries(QueryRun.run("HTTP /api/search", concurrentMixes(mixes, HTTP_MANY), options.concurrentClients(), overHttp));
+                    http = true;
                 }
             }
             report.finish(Instant.now());

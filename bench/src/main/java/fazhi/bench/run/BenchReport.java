@@ -261,21 +261,25 @@ final class BenchReport {
     private String latencyTables() {
         StringBuilder t = new StringBuilder();
         t.append("### Query latency and throughput\n\n");
-        t.append("| target | clients | queries | p50 ms | p95 ms | p99 ms | mean ms | max ms | queries/s | JIT compiling | errors |\n");
-        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        t.append("| target | clients | queries | p50 ms | p95 ms | p99 ms | mean ms | max ms | queries/s | JIT compiling | client CPU ms/query | errors |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (QueryRun.Result r : rows) {
             t.append("| ").append(r.name()).append(" | ").append(r.clients()).append(" | ").append(r.queries()).append(" | ")
                     .append(ms(r.all().percentileMillis(50))).append(" | ").append(ms(r.all().percentileMillis(95))).append(" | ")
                     .append(ms(r.all().percentileMillis(99))).append(" | ").append(ms(r.all().meanMillis())).append(" | ")
                     .append(ms(r.all().maxMillis())).append(" | ").append(f(r.throughput(), 1)).append(" | ").append(jitShare(r))
+                    .append(" | ").append(r.clientCpuMillisPerQuery() < 0 ? "–" : f(r.clientCpuMillisPerQuery(), 2))
                     .append(" | ").append(r.errors())
                     .append(r.firstError() == null ? "" : " (first: " + r.firstError().replace("|", "\\|") + ")").append(" |\n");
         }
         if (httpSkipped != null) {
-            t.append("| HTTP /api/search | – | – | not measured: ").append(httpSkipped.replace("|", "\\|")).append(" | | | | | | | |\n");
+            t.append("| HTTP /api/search | – | – | not measured: ").append(httpSkipped.replace("|", "\\|")).append(" | | | | | | | | |\n");
         }
         t.append("JIT compiling = time the JVM's JIT compilers spent compiling during the run, as a share of its wall time "
-                + "(compiler threads summed): work that takes CPU from the searches while the JVM is still warming up.\n\n");
+                + "(compiler threads summed): work that takes CPU from the searches while the JVM is still warming up. "
+                + "Client CPU = CPU time of the client threads per query: over HTTP what the bench's client (blocking "
+                + "`HttpURLConnection`, kept-alive connections) takes from the same cores as the server; in process the "
+                + "clients run the searches themselves (the slice threads' share not included).\n\n");
         for (String w : warmUps) {
             t.append(w).append("\n\n");
         }

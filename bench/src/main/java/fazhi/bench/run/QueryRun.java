@@ -19,9 +19,14 @@ final class QueryRun {
         long execute(BenchQuery query) throws Exception;
     }
 
-    /** @param jitMillis time the JVM's JIT compilers spent compiling during the run (-1: not measurable here) */
+    /**
+     * @param jitMillis      time the JVM's JIT compilers spent compiling during the run (-1: not measurable here)
+     * @param clientCpuNanos CPU time of the client threads over the run, summed (-1: not measurable here). Over HTTP
+     *                       it is what the client costs, since it runs on the same cores as the server; in process the
+     *                       clients run the searches themselves, so it is most of the searches' CPU
+     */
     record Result(String name, int clients, int queries, long wallMillis, Latencies all, Map<BenchQuery.Kind, Latencies> byKind,
-                  long[] nanos, long[] values, int errors, String firstError, long jitMillis) {
+                  long[] nanos, long[] values, int errors, String firstError, long jitMillis, long clientCpuNanos) {
         double throughput() {
             return queries * 1000.0 / Math.max(1, wallMillis);
         }
@@ -29,6 +34,11 @@ final class QueryRun {
         /** JIT compilation time as a share of the run's wall time (compiler threads summed; -1 when unknown). */
         double jitShare() {
             return jitMillis < 0 ? -1 : jitMillis / (double) Math.max(1, wallMillis);
+        }
+
+        /** Client CPU per query in ms (-1 when unknown). */
+        double clientCpuMillisPerQuery() {
+            return clientCpuNanos < 0 ? -1 : clientCpuNanos / 1e6 / Math.max(1, queries);
         }
     }
 
@@ -53,30 +63,22 @@ final class QueryRun {
         AtomicInteger errors = new AtomicInteger();
         String[] firstError = {null};
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpuMeasured = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+        java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
         long jitBefore = jitMillis();
         long start = System.nanoTime();
         try {
             List<Future<?>> futures = new java.util.ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 futures.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
-                        BenchQuery q = queries.get(i);
-                        long t0 = System.nanoTime();
-                        try {
-                            values[i] = target.execute(q);
-                        } catch (Exception e) {
-                            // A failed query is counted, not timed: its latency would flatter the percentiles.
-                            values[i] = -1;
-                            nanos[i] = -1;
-                            if (errors.getAndIncrement() == 0) {
-                                firstError[0] = q.describe() + ": " + e;
-                            }
-                            continue;
+                    long cpuStart = cpuMeasured ? threads.getCurrentThreadCpuTime() : 0;
+                    try {
+                        take(queries, next, target, nanos, values, errors, firstError, all, byKind);
+                    } finally {
+                        if (cpuMeasured) {
+                            clientCpu.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
                         }
-                        long t = System.nanoTime() - t0;
-                        nanos[i] = t;
-                        all.record(t);
-                        byKind.get(q.kind()).record(t);
                     }
                 }));
             }
@@ -94,6 +96,30 @@ final class QueryRun {
         long wall = (System.nanoTime() - start) / 1_000_000;
         long jitAfter = jitMillis();
         return new Result(name, clients, queries.size(), wall, all, byKind, nanos, values, errors.get(), firstError[0],
-                jitBefore < 0 || jitAfter < 0 ? -1 : jitAfter - jitBefore);
+                jitBefore < 0 || jitAfter < 0 ? -1 : jitAfter - jitBefore, cpuMeasured ? clientCpu.get() : -1);
+    }
+
+    /** One client: takes the next query from the shared counter until none is left. */
+    private static void take(List<BenchQuery> queries, AtomicInteger next, Target target, long[] nanos, long[] values,
+                             AtomicInteger errors, String[] firstError, Latencies all, Map<BenchQuery.Kind, Latencies> byKind) {
+        for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
+            BenchQuery q = queries.get(i);
+            long t0 = System.nanoTime();
+            try {
+                values[i] = target.execute(q);
+            } catch (Exception e) {
+                // A failed query is counted, not timed: its latency would flatter the percentiles.
+                values[i] = -1;
+                nanos[i] = -1;
+                if (errors.getAndIncrement() == 0) {
+                    firstError[0] = q.describe() + ": " + e;
+                }
+                continue;
+            }
+            long t = System.nanoTime() - t0;
+            nanos[i] = t;
+            all.record(t);
+            byKind.get(q.kind()).record(t);
+        }
     }
 }
