@@ -87,7 +87,8 @@ class BenchSmokeTest {
         // 200 reports give few distinct queries: warm-up stops when its mixes run out, before the usual minimum.
         assertThat(outcome.markdown()).containsPattern("Warm-up before the in-process runs, p50 of each mix \\(2 clients\\): [0-9.]+(, [0-9.]+)* ms \\([0-9]+ mixes, [0-9]+ queries\\)")
                 .containsPattern("Warm-up before the HTTP /api/search runs, p50 of each mix \\(2 clients\\): [0-9.]+(, [0-9.]+)* ms \\([0-9]+ mixes, [0-9]+ queries\\); "
-                        + "JIT compiling, share of each mix's time: [0-9]+ %(, [0-9]+ %)*\\. Then at 16 clients until the JIT was quiet there too: [0-9]+ mixes")
+                        + "JIT compiling, share of each mix's time: [0-9]+ %(, [0-9]+ %)*\\. Then 1 client and 16 clients in turn until the JIT was quiet at both: "
+                        + "[1-9][0-9]* mixes at 1 client \\([0-9]+ queries, p50 [0-9.]+(, [0-9.]+)* ms, JIT compiling [0-9]+ %(, [0-9]+ %)*\\) and [0-9]+ mixes at 16 clients")
                 .containsPattern("\\| in-process \\| 16 \\| [0-9]+ \\|( [0-9.,]+ \\|){6} [0-9]+ % \\| [0-9.]+ \\| 0 \\|")
                 // Over HTTP the client's own CPU per query is on record (it shares the cores with the server).
                 .containsPattern("\\| HTTP /api/search \\| 16 \\| [0-9]+ \\|( [0-9.,]+ \\|){6} [0-9]+ % \\| [0-9]+\\.[0-9]{2} \\| 0 \\|")

@@ -178,7 +178,7 @@ public final class Bench {
         try (Fts5Peer fts5 = fts5Holder[0]; SearchService service = SearchService.open(dataDir)) {
             QueryRun.Target inProcess = q -> service.search(q.request()).total();
             log.println("in-process queries ...");
-            report.warmUp("in-process", warmUp(warmUp, inProcess, options.concurrentClients()));
+            report.warmUp("in-process", warmUp(warmUp, inProcess, options.concurrentClients()), options.concurrentClients());
             QueryRun.Result one = QueryRun.run("in-process", mixes.get(IN_PROCESS_ONE), 1, inProcess);
             QueryRun.Result many = QueryRun.run("in-process", concurrentMixes(mixes, IN_PROCESS_MANY), options.concurrentClients(), inProcess);
             report.queries(one);
@@ -227,7 +227,7 @@ public final class Bench {
                      PortalServer server = PortalServer.start(portalSearch, 0)) {
                     HttpSearchClient client = new HttpSearchClient(server.url(), options.concurrentClients(), 120_000);
                     QueryRun.Target overHttp = q -> client.search(q.request().toQueryString());
-                    report.warmUp("HTTP /api/search", warmUp(warmUp, overHttp, options.concurrentClients()));
+                    report.warmUp("HTTP /api/search", warmUp(warmUp, overHttp, options.concurrentClients()), options.concurrentClients());
                     report.queries(QueryRun.run("HTTP /api/search", mixes.get(HTTP_ONE), 1, overHttp));
                     report.queries(QueryRun.run("HTTP /api/search", concurrentMixes(mixes, HTTP_MANY), options.concurrentClients(), overHttp));
                     http = true;
@@ -276,13 +276,13 @@ public final class Bench {
 
     /**
      * Runs warm-up mixes one after the other: at 2 clients until latency has {@link #settled} and the JIT is quiet,
-     * then at {@code clients} until the JIT is quiet there too (or the mixes run out: a small corpus has few distinct
-     * queries); returns them, in order, for the report.
+     * then at 1 client and at {@code clients} in turn until the JIT is quiet at both (or the mixes run out: a small
+     * corpus has few distinct queries); returns them, in order, for the report.
      */
     private static List<QueryRun.Result> warmUp(List<List<BenchQuery>> mixes, QueryRun.Target target, int clients) {
         List<QueryRun.Result> done = new ArrayList<>();
         int available = mixes.size(); // none empty (warmUpMixes)
-        // Half the mixes are kept for the concurrent stage: that is where the JIT takes longest.
+        // Half the mixes are kept for the second stage: that is where the JIT takes longest.
         int twoClientLimit = clients > 2 ? Math.max(1, available / 2) : available;
         int next = 0;
         while (next < twoClientLimit) {
@@ -291,20 +291,33 @@ public final class Bench {
                 break;
             }
         }
-        // Then at the measured concurrency until the JIT is quiet there too: many concurrent requests run code two
-        // do not (over HTTP at 100k, after a warm-up quiet at 2 clients, the 16-client run spent 68 % of its time
-        // compiling; in process 2 %).
+        // Then both measured concurrencies in turn until the JIT is quiet at both. Why both: many concurrent requests
+        // run code two do not (over HTTP at 100k, after a warm-up quiet at 2 clients, the 16-client run spent 68 % of
+        // its time compiling), and after a warm-up quiet at 16 clients the 1-client run recompiled for 36 % of its time
+        // in process at 100k (r60) and 45 % at 10k (r58): branches one concurrency never takes (the slice threads
+        // idle, the turn never waited for) were compiled out, and the other concurrency traps into them. In a
+        // scratch run at 10k, mixes at 1 and 16 clients in turn went from 161 % and 111 % compiling to 0 % and 10 %.
+        List<QueryRun.Result> single = new ArrayList<>();
         List<QueryRun.Result> concurrent = new ArrayList<>();
         while (clients > 2 && next < available) {
-            QueryRun.Result run = QueryRun.run("warm-up", mixes.get(next++), clients, target);
-            done.add(run);
-            concurrent.add(run);
-            if (jitQuiet(concurrent, CONCURRENT_QUIET_MIXES)) {
+            QueryRun.Result one = QueryRun.run("warm-up", mixes.get(next++), 1, target);
+            done.add(one);
+            single.add(one);
+            if (next == available) {
+                break;
+            }
+            QueryRun.Result many = QueryRun.run("warm-up", mixes.get(next++), clients, target);
+            done.add(many);
+            concurrent.add(many);
+            if (jitQuiet(concurrent, CONCURRENT_QUIET_MIXES) && jitQuiet(single, SINGLE_QUIET_MIXES)) {
                 break;
             }
         }
         return done;
     }
+
+    /** Mixes at 1 client over which the JIT must have been quiet before the warm-up ends (a mix lasts 1–2 s at 100k). */
+    static final int SINGLE_QUIET_MIXES = 4;
 
     /**
      * Mixes over which the JIT must have been quiet before the concurrent stage of the warm-up ends: compiling comes

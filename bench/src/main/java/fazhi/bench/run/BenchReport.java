@@ -170,8 +170,10 @@ final class BenchReport {
                 + "Before the in-process and again before the HTTP runs, more mixes (none of them measured) warm up the JIT, one after the other, at most " + maxWarmUpMixes
                 + ": first at 2 clients (at least " + minWarmUpMixes + ", at most half of them) until latency has stopped falling (the median p50 of the last four mixes "
                 + "no more than 5 % below that of the four before) and the JIT compilers spent at most " + Math.round(100 * Bench.JIT_QUIET_SHARE)
-                + " % of the last four mixes' time compiling; then at the measured concurrency until they spent at most " + Math.round(100 * Bench.JIT_QUIET_SHARE)
-                + " % of the last " + Bench.CONCURRENT_QUIET_MIXES + " mixes' time compiling (code run once per request reaches the JIT's last tier only after thousands of requests) "
+                + " % of the last four mixes' time compiling; then at 1 client and at the measured concurrency in turn until they spent at most " + Math.round(100 * Bench.JIT_QUIET_SHARE)
+                + " % of the time compiling over the last " + Bench.CONCURRENT_QUIET_MIXES + " concurrent mixes and over the last " + Bench.SINGLE_QUIET_MIXES
+                + " mixes at 1 client (code run once per request reaches the JIT's last tier only after thousands of requests, and what one concurrency "
+                + "never runs is compiled out until the other runs it) "
                 + "(each mix's p50 and JIT share are listed under the latency table); the CSV exports are warmed up too. "
                 + "Before that the index files were read once (" + mb(indexBytesRead) + " in " + f(readMillis / 1000.0, 1)
                 + " s), so that the queries find them in the page cache as on a running server. "
@@ -196,18 +198,24 @@ final class BenchReport {
     private final List<String> warmUps = new ArrayList<>();
 
     /** The p50 of each warm-up mix, in order: latency should have stopped falling before the measured runs. */
-    void warmUp(String target, List<QueryRun.Result> mixes) {
-        List<QueryRun.Result> two = mixes.stream().filter(r -> r.clients() <= 2).toList();
+    void warmUp(String target, List<QueryRun.Result> mixes, int clients) {
+        // The first stage runs at 2 clients; the second alternates 1 client and the measured concurrency.
+        List<QueryRun.Result> two = mixes.stream().filter(r -> r.clients() == 2).toList();
+        List<QueryRun.Result> one = mixes.stream().filter(r -> r.clients() == 1).toList();
         List<QueryRun.Result> many = mixes.stream().filter(r -> r.clients() > 2).toList();
         String line = "Warm-up before the " + target + " runs, p50 of each mix (2 clients): "
                 + String.join(", ", two.stream().map(r -> ms(r.all().percentileMillis(50))).toList()) + " ms ("
                 + two.size() + " mixes, " + two.stream().mapToInt(QueryRun.Result::queries).sum() + " queries); "
                 + "JIT compiling, share of each mix's time: "
                 + String.join(", ", two.stream().map(r -> jitShare(r)).toList()) + ".";
-        if (!many.isEmpty()) {
-            line += " Then at " + many.getFirst().clients() + " clients until the JIT was quiet there too: " + many.size()
-                    + " mixes, " + many.stream().mapToInt(QueryRun.Result::queries).sum() + " queries, JIT compiling "
-                    + String.join(", ", many.stream().map(r -> jitShare(r)).toList()) + ".";
+        if (!one.isEmpty()) {
+            line += " Then 1 client and " + clients + " clients in turn until the JIT was quiet at both: "
+                    + one.size() + " mixes at 1 client (" + one.stream().mapToInt(QueryRun.Result::queries).sum()
+                    + " queries, p50 " + String.join(", ", one.stream().map(r -> ms(r.all().percentileMillis(50))).toList())
+                    + " ms, JIT compiling " + String.join(", ", one.stream().map(r -> jitShare(r)).toList()) + ") and "
+                    + many.size() + " mixes at " + clients + " clients ("
+                    + many.stream().mapToInt(QueryRun.Result::queries).sum() + " queries, JIT compiling "
+                    + String.join(", ", many.stream().map(r -> jitShare(r)).toList()) + ").";
         }
         warmUps.add(line);
     }
