@@ -735,7 +735,17 @@ public final class SearchService implements Closeable {
 
     @Override
     public void close() throws IOException {
-        refresher.shutdownNow();
+        // The refresher is stopped and waited for before the manager and the directory close: a refresh still running
+        // then failed on the closed directory and logged "index refresh failed" at every close that met one (r55, r63).
+        refresher.shutdown();
+        try {
+            if (!refresher.awaitTermination(30, TimeUnit.SECONDS)) {
+                refresher.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            refresher.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         try {
             manager.close();
         } finally {
