@@ -105,22 +105,7 @@ public final class KeyText {
     }
 
     /**
-     * Every occurrence, overlapping ones too, of every needle (key code points, none empty) in the key of
-     * {@code text}, as original offsets: exactly what searching the whole key ({@link #of}) would find, mapped back,
-     * in order of their start offsets (occurrences with the same start in no particular order).
-     *
-     * <p>Why not stream the whole key by: folding every character of a matching section only to find a few short needles was
-     * half the CPU of a CSV export (one passage per matching section) and most of a page's snippets. Here a
-     * character is folded only where a needle can start — where it folds to a needle's first key code point (a
-     * bitset of such characters, L1-resident), or is the lead of a supplementary pair — and from there only as far
-     * as the needle matches.
-     */
-    public static void findAll(CharSequence text, int[][] needles, OccurrenceSink sink) {
-        Phrases.of(needles).findAll(text, sink);
-    }
-
-    /**
-     * Phrases to find ({@link #findAll}) with the bitset of the characters where one can start, built once for a
+     * Phrases to find ({@link Phrases#findAll}) with the bitset of the characters where one can start, built once for a
      * search and used for every section of its page or export (the bitset is 8 KB). Immutable: the searcher's
      * threads share it.
      */
@@ -148,7 +133,17 @@ public final class KeyText {
             return new Phrases(needles.clone());
         }
 
-        /** What {@link KeyText#findAll} says, for these phrases. */
+        /**
+         * Every occurrence, overlapping ones too, of every needle (key code points, none empty) in the key of
+         * {@code text}, as original offsets: exactly what searching the whole key ({@link KeyText#of}) would find, mapped back,
+         * in order of their start offsets (occurrences with the same start in no particular order).
+         *
+         * <p>Why not stream the whole key by: folding every character of a matching section only to find a few short needles was
+         * half the CPU of a CSV export (one passage per matching section) and most of a page's snippets. Here a
+         * character is folded only where a needle can start — where it folds to a needle's first key code point (a
+         * bitset of such characters, L1-resident), or is the lead of a supplementary pair — and from there only as far
+         * as the needle matches.
+         */
         public void findAll(CharSequence text, OccurrenceSink sink) {
             if (needles.length == 0) {
                 return;

@@ -380,11 +380,13 @@ public final class SearchService implements Closeable {
         Report report = report(id).orElseThrow(() -> new BadInputException("no-report", "找不到报告：" + id, 404));
         QueryTranslator.Translation translation = translator.translate(translator.parse(q), List.of());
         Set<Integer> matched = matchedOrdinals(id, translation, report.sections().size());
+        KeyText.Phrases phrases = KeyText.Phrases.of(translation.highlightKeys()); // once for every section
+        KeyText.Phrases none = KeyText.Phrases.of(List.of());
         List<SectionView> views = new ArrayList<>();
         for (int i = 0; i < report.sections().size(); i++) {
             var section = report.sections().get(i);
             boolean hit = matched.contains(i);
-            Snippets.Passage text = Snippets.whole(section.text(), hit ? translation.highlightKeys() : List.of());
+            Snippets.Passage text = Snippets.whole(section.text(), hit ? phrases : none);
             views.add(new SectionView(i, section.kind(), section.heading(), hit, text.html()));
         }
         return views;
@@ -410,6 +412,7 @@ public final class SearchService implements Closeable {
             throw new BadInputException("compare-too-many", "一次最多对比 " + MAX_COMPARE + " 份报告（当前 " + ids.size() + " 份）。");
         }
         QueryTranslator.Translation translation = translator.translate(parsed, List.of());
+        KeyText.Phrases phrases = KeyText.Phrases.of(translation.highlightKeys()); // once for every paragraph
         List<Comparison.Column> columns = new ArrayList<>();
         Map<SectionKind, List<Comparison.Cell>> cells = new java.util.EnumMap<>(SectionKind.class);
         for (SectionKind kind : SectionKind.values()) {
@@ -427,8 +430,8 @@ public final class SearchService implements Closeable {
                     continue;
                 }
                 for (String paragraph : section.text().split("\\R+")) {
-                    if (!Snippets.marks(paragraph, translation.highlightKeys()).isEmpty()) {
-                        Snippets.Passage p = Snippets.whole(paragraph.strip(), translation.highlightKeys());
+                    if (!Snippets.marks(paragraph, phrases).isEmpty()) {
+                        Snippets.Passage p = Snippets.whole(paragraph.strip(), phrases);
                         byKind.computeIfAbsent(section.kind(), k -> new ArrayList<>())
                                 .add(new Comparison.Passage(section.heading(), p.html(), p.text()));
                     }

@@ -101,7 +101,12 @@ final class Snippets {
 
     /** The whole text with marks (the report view). */
     static Passage whole(CharSequence content, Collection<String> keys) {
-        return render(content, 0, content.length(), marks(content, keys));
+        return whole(content, KeyText.Phrases.of(keys));
+    }
+
+    /** The same, for phrases compiled once for every section or paragraph of a report view or comparison. */
+    static Passage whole(CharSequence content, KeyText.Phrases phrases) {
+        return render(content, 0, content.length(), marks(content, phrases));
     }
 
     private static Passage render(CharSequence content, int start, int end, List<Range> marks) {

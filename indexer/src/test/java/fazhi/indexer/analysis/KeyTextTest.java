@@ -67,8 +67,8 @@ class KeyTextTest {
     /** findAll's occurrences, as (start, end) pairs, checked to come in order of their starts, then sorted by end too. */
     private static List<List<Integer>> found(CharSequence text, List<String> needles) {
         List<List<Integer>> out = new ArrayList<>();
-        KeyText.findAll(text, needles.stream().map(k -> k.codePoints().toArray()).toArray(int[][]::new),
-                (start, end) -> out.add(List.of(start, end)));
+        KeyText.Phrases.of(needles.stream().map(k -> k.codePoints().toArray()).toArray(int[][]::new))
+                .findAll(text, (start, end) -> out.add(List.of(start, end)));
         for (int i = 1; i < out.size(); i++) {
             assertThat(out.get(i).get(0)).as("occurrences come in order of their starts").isGreaterThanOrEqualTo(out.get(i - 1).get(0));
         }
