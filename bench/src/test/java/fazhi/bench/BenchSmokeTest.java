@@ -45,6 +45,16 @@ class BenchSmokeTest {
     }
 
     @Test
+    void aCorpusWithoutOneReadableReportIsRefusedWithAClearMessage(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(dir.resolve("corpus/torn.jsonl"), "{\"id\":\"syn-7-0000000\",\"title\":\"半行");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Bench.run(Bench.Options.defaults(dir).withSizes(12, 12, 100_000),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isInstanceOf(fazhi.core.BadInputException.class).hasMessageContaining("没有可读的报告");
+        assertThat(dir.resolve("corpus/torn.jsonl")).as("the corpus is left as it was").hasContent("{\"id\":\"syn-7-0000000\",\"title\":\"半行");
+    }
+
+    @Test
     void generatesAndBenchmarksTwoHundredReports(@TempDir Path dir) throws Exception {
         CorpusGenerator generator = CorpusGenerator.fromSamples(samples());
         CorpusGenerator.GenerateSummary summary = generator.generate(dir, 200, 7, n -> { });

@@ -147,6 +147,11 @@ public final class Bench {
                 IndexBench.size(rgHolder[0].root()));
         log.println(String.format("%d reports, %.1f M chars; FTS5 built in %.1f s, rg files in %.1f s", scan.reports(),
                 scan.indexedChars() / 1e6, scan.fts5Millis() / 1000.0, scan.rgMillis() / 1000.0));
+        if (scan.reports() == 0) { // nothing to sample queries from or to measure: say so, not an index error later
+            fts5Holder[0].close();
+            throw new BadInputException("no-reports", "语料中没有可读的报告：" + dataDir.resolve("corpus")
+                    + "（每行应为一份报告的 JSON 记录；可用 ./portal generate --reports N --data " + dataDir + " 生成）");
+        }
 
         AnalyzerBench.Sample sample = AnalyzerBench.Sample.of(scan.analyzerSample());
         log.println("analyzer throughput on a " + sample.chars() / 1_000_000 + " M char sample ...");
