@@ -233,7 +233,8 @@ final class FacetCounter {
      */
     private List<FacetCount> regions(FacetTable table, int[] counts, SearchRequest request) {
         int[] top = top(counts, table.dimChildren(IndexSchema.FACET_REGION));
-        java.util.Set<Integer> expanded = new java.util.HashSet<>();
+        // The listed children of each expanded value, computed once: the listing below reads them again.
+        Map<Integer, int[]> expanded = new java.util.HashMap<>();
         java.util.Set<Integer> onSelectedPath = new java.util.HashSet<>();
         if (!request.regions().isEmpty()) {
             // A selected name (统景镇) can be anywhere in the tree; a selected path only below its own prefixes; a
@@ -253,16 +254,21 @@ final class FacetCounter {
             int[] biggestFirst = byCount(counts, level);
             List<Integer> next = new ArrayList<>();
             for (int ord : biggestFirst) {
+                boolean selected = onSelectedPath.contains(ord);
+                if (full && !selected) {
+                    // Why: at a common phrase thousands of districts have counts; once the budget is spent, ranking
+                    // the children of each was most of the facets' cost, for nothing listed.
+                    continue;
+                }
                 int[] children = top(counts, table.children(ord));
                 if (children.length == 0) {
                     continue;
                 }
-                boolean selected = onSelectedPath.contains(ord);
-                if (!selected && !full && listed + children.length > REGION_NODE_BUDGET) {
+                if (!selected && listed + children.length > REGION_NODE_BUDGET) {
                     full = true;
                 }
                 if (selected || !full) {
-                    expanded.add(ord);
+                    expanded.put(ord, children);
                     listed += children.length;
                     for (int child : children) {
                         next.add(child);
@@ -307,14 +313,15 @@ final class FacetCounter {
     }
 
     private List<FacetCount> regionLevel(FacetTable table, int[] counts, int[] ords, String parent, SearchRequest request,
-                                         java.util.Set<Integer> expanded) {
+                                         Map<Integer, int[]> expanded) {
         List<FacetCount> values = new ArrayList<>();
         for (int ord : ords) {
             String label = table.label(ord);
             String value = parent.isEmpty() ? label : parent + "/" + label;
             boolean selected = request.regions().contains(value) || request.regions().contains(label);
-            values.add(new FacetCount(value, label, counts[ord], selected, expanded.contains(ord)
-                    ? regionLevel(table, counts, top(counts, table.children(ord)), value, request, expanded) : List.of()));
+            int[] children = expanded.get(ord);
+            values.add(new FacetCount(value, label, counts[ord], selected, children != null
+                    ? regionLevel(table, counts, children, value, request, expanded) : List.of()));
         }
         return values;
     }
