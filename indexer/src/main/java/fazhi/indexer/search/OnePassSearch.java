@@ -86,19 +86,19 @@ final class OnePassSearch {
         for (int i = 0; i < scopes.length; i++) {
             scopes[i] = conjunction.leaves().get(i).scopeMask();
         }
-        // One task per slice (a thread's share of the segments), with one set of count arrays: arrays per segment
-        // would be allocated and summed once per segment and query, and a facet table has tens of thousands of values.
+        // One task per slice (a thread's equal share of the documents, cut between reports), with one set of count
+        // arrays: arrays per segment would be allocated and summed once per segment and query, and a facet table has
+        // tens of thousands of values.
         List<Callable<Partial>> tasks = new ArrayList<>();
-        for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
+        IndexSearcher.LeafSlice[] slices = SlicedSearcher.blockAligned(searcher.getIndexReader().leaves(), reportDocs,
+                searcher.getSlices().length);
+        for (IndexSearcher.LeafSlice slice : slices) {
             // Collectors are made here, not in the tasks: the manager's newCollector is not thread-safe.
             Partial partial = new Partial(table.size(), dimWeights.size(), page == null ? null : page.newCollector());
             tasks.add(() -> {
                 for (IndexSearcher.LeafReaderContextPartition part : slice.partitions) {
-                    if (part.minDocId != 0 || part.maxDocId < part.ctx.reader().maxDoc()) {
-                        throw new IllegalStateException("a block join needs whole segments, not partitions");
-                    }
-                    new Segment(part.ctx, clauses, scopes, requestScope, filters, dimWeights, reportDocs, table, partial,
-                            scores).walk();
+                    new Segment(part.ctx, part.minDocId, Math.min(part.maxDocId, part.ctx.reader().maxDoc()), clauses,
+                            scopes, requestScope, filters, dimWeights, reportDocs, table, partial, scores).walk();
                 }
                 return partial;
             });
@@ -165,9 +165,11 @@ final class OnePassSearch {
         }
     }
 
-    /** The walk over one segment, adding to its slice's figures. */
+    /** The walk over one segment's reports from {@code from} to {@code to} (cut between blocks), adding to its slice's figures. */
     private static final class Segment {
         private final LeafReaderContext leaf;
+        private final int from;
+        private final int to;
         private final int[] scopes;
         private final int requestScope;
         private final BitSet parents;
@@ -187,10 +189,12 @@ final class OnePassSearch {
         private final boolean empty;
         private final boolean scoring;
 
-        Segment(LeafReaderContext leaf, List<Weight> clauseWeights, int[] scopes, int requestScope, List<Weight> filterWeights,
-                List<Weight> dimWeights, BitSetProducer reportDocs, FacetTable table, Partial partial,
-                boolean scoring) throws IOException {
+        Segment(LeafReaderContext leaf, int from, int to, List<Weight> clauseWeights, int[] scopes, int requestScope,
+                List<Weight> filterWeights, List<Weight> dimWeights, BitSetProducer reportDocs, FacetTable table,
+                Partial partial, boolean scoring) throws IOException {
             this.leaf = leaf;
+            this.from = from;
+            this.to = to;
             this.scoring = scoring;
             this.scopes = scopes;
             this.requestScope = requestScope;
@@ -241,18 +245,18 @@ final class OnePassSearch {
             FacetTable.LeafOrdinals ordinals = table.leafOrdinals(leaf);
             Bits live = leaf.reader().getLiveDocs();
             for (int i = 0; i < n; i++) {
-                at[i] = clauses[i].nextDoc();
+                at[i] = from == 0 ? clauses[i].nextDoc() : clauses[i].advance(from);
             }
             while (true) {
                 int parent = align();
-                if (parent == DocIdSetIterator.NO_MORE_DOCS) {
+                if (parent >= to) { // NO_MORE_DOCS too
                     return;
                 }
                 // Reports the filters rule out, or that miss two facet selections (counted nowhere), are skipped
                 // before their sections are read: the clauses jump to the next report that can count.
                 int candidate = candidateFrom(parent);
                 if (candidate != parent) {
-                    if (candidate == DocIdSetIterator.NO_MORE_DOCS || !skipTo(blockStart(candidate))) {
+                    if (candidate >= to || !skipTo(blockStart(candidate))) {
                         return;
                     }
                     continue;
@@ -324,11 +328,11 @@ final class OnePassSearch {
         /**
          * The first report at or after {@code parent} that can count anywhere: it passes every filter written in
          * the query and, with two or more facet selections, at least one of them (a report missing two selections
-         * is in no drill-sideways count). NO_MORE_DOCS when there is none.
+         * is in no drill-sideways count). At or past {@code to} (NO_MORE_DOCS included) when there is none before it.
          */
         private int candidateFrom(int parent) throws IOException {
             int p = parent;
-            while (p != DocIdSetIterator.NO_MORE_DOCS) {
+            while (p < to) {
                 int next = p;
                 for (DocIdSetIterator f : filters) {
                     next = Math.max(next, f.docID() < p ? f.advance(p) : f.docID());
@@ -392,7 +396,8 @@ final class OnePassSearch {
 
         /**
          * Moves the clauses forward, leapfrogging, until every one sits on a matching section of the same report's
-         * block (a report's sections precede it); returns that report, or NO_MORE_DOCS when a clause runs out.
+         * block (a report's sections precede it); returns that report, or NO_MORE_DOCS when a clause runs out. Stops
+         * at the first report at or past {@code to}, where this walk ends.
          */
         private int align() throws IOException {
             if (at.length == 1) { // one clause: its section's report, no leapfrogging
@@ -406,6 +411,9 @@ final class OnePassSearch {
                 parent = Math.max(parent, parents.nextSetBit(doc));
             }
             while (true) {
+                if (parent >= to) {
+                    return parent;
+                }
                 int blockStart = blockStart(parent);
                 boolean moved = false;
                 for (int i = 0; i < at.length; i++) {

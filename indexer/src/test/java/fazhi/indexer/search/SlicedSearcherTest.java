@@ -52,6 +52,68 @@ class SlicedSearcherTest {
         }
     }
 
+    /**
+     * Block-aligned slices: equal shares of the documents in document order, every document once, segments cut
+     * only right after a report (a block's sections and its report stay together), within one block of the share.
+     */
+    @Test
+    void blockAlignedSlicesCutBetweenReportsIntoEqualShares() throws Exception {
+        try (Directory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
+                int[][] segments = {{3, 1, 4, 1, 5}, {9, 2, 6}, {5, 3, 5, 8, 9, 7, 9}}; // sections per report
+                for (int[] blocks : segments) {
+                    for (int sections : blocks) {
+                        List<Document> block = new java.util.ArrayList<>();
+                        for (int i = 0; i < sections; i++) {
+                            Document d = new Document();
+                            d.add(new StringField("type", "section", Field.Store.NO));
+                            block.add(d);
+                        }
+                        Document report = new Document();
+                        report.add(new StringField("type", "report", Field.Store.NO));
+                        block.add(report);
+                        w.addDocuments(block);
+                    }
+                    w.flush();
+                }
+                Document loose = new Document(); // a segment without reports is never cut
+                loose.add(new StringField("type", "other", Field.Store.NO));
+                w.addDocument(loose);
+                w.addDocument(loose);
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                var reports = new org.apache.lucene.search.join.QueryBitSetProducer(
+                        new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("type", "report")));
+                int total = reader.maxDoc();
+                for (int n : new int[] {1, 2, 3, 5}) {
+                    IndexSearcher.LeafSlice[] slices = SlicedSearcher.blockAligned(reader.leaves(), reports, n);
+                    assertThat(slices).as(n + " slices").hasSize(n);
+                    int next = 0; // the next document, in the reader's numbering, that a partition must start at
+                    for (int s = 0; s < slices.length; s++) {
+                        int docs = 0;
+                        for (IndexSearcher.LeafReaderContextPartition p : slices[s].partitions) {
+                            assertThat(p.ctx.docBase + p.minDocId).as("contiguous, each document once").isEqualTo(next);
+                            var parents = reports.getBitSet(p.ctx);
+                            if (p.maxDocId < p.ctx.reader().maxDoc()) {
+                                assertThat(parents.get(p.maxDocId - 1)).as("cut right after a report").isTrue();
+                            }
+                            if (p.minDocId > 0) {
+                                assertThat(parents.get(p.minDocId - 1)).as("starts right after a report").isTrue();
+                            }
+                            docs += p.maxDocId - p.minDocId;
+                            next = p.ctx.docBase + p.maxDocId;
+                        }
+                        if (s < slices.length - 1) {
+                            // The biggest block is 10 documents: a share is never missed by more.
+                            assertThat(docs).as("slice " + s + " of " + n).isBetween(total / n - 10, total / n + 10);
+                        }
+                    }
+                    assertThat(next).isEqualTo(total);
+                }
+            }
+        }
+    }
+
     private static List<Integer> docs(IndexSearcher.LeafSlice[] slices) {
         return Arrays.stream(slices).map(IndexSearcher.LeafSlice::getMaxDocs).toList();
     }
