@@ -124,6 +124,9 @@ public final class KeyText {
             }
         }
 
+        /** No phrase: nothing is marked (a section that did not match keeps its text plain). */
+        public static final Phrases NONE = new Phrases(new int[0][]);
+
         /** Phrase keys (empty ones ignored). */
         public static Phrases of(java.util.Collection<String> keys) {
             return of(keys.stream().filter(k -> !k.isEmpty()).map(k -> k.codePoints().toArray()).toArray(int[][]::new));

@@ -97,8 +97,8 @@ final class OnePassSearch {
             Partial partial = new Partial(table.size(), dimWeights.size(), page == null ? null : page.newCollector());
             tasks.add(() -> {
                 for (IndexSearcher.LeafReaderContextPartition part : slice.partitions) {
-                    new Segment(part.ctx, part.minDocId, Math.min(part.maxDocId, part.ctx.reader().maxDoc()), clauses,
-                            scopes, requestScope, filters, dimWeights, reportDocs, table, partial, scores).walk();
+                    new Segment(part.ctx, part.minDocId, part.maxDocId, clauses, scopes, requestScope, filters,
+                            dimWeights, reportDocs, table, partial, scores).walk();
                 }
                 return partial;
             });

@@ -381,12 +381,11 @@ public final class SearchService implements Closeable {
         QueryTranslator.Translation translation = translator.translate(translator.parse(q), List.of());
         Set<Integer> matched = matchedOrdinals(id, translation, report.sections().size());
         KeyText.Phrases phrases = KeyText.Phrases.of(translation.highlightKeys()); // once for every section
-        KeyText.Phrases none = KeyText.Phrases.of(List.of());
         List<SectionView> views = new ArrayList<>();
         for (int i = 0; i < report.sections().size(); i++) {
             var section = report.sections().get(i);
             boolean hit = matched.contains(i);
-            Snippets.Passage text = Snippets.whole(section.text(), hit ? phrases : none);
+            Snippets.Passage text = Snippets.whole(section.text(), hit ? phrases : KeyText.Phrases.NONE);
             views.add(new SectionView(i, section.kind(), section.heading(), hit, text.html()));
         }
         return views;

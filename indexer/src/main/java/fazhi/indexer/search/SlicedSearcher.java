@@ -1,11 +1,13 @@
 package fazhi.indexer.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.util.BitSet;
@@ -14,8 +16,9 @@ import org.apache.lucene.util.BitSet;
  * A searcher that spreads one query over every core: the segments are grouped into as many slices as there are
  * cores, balanced by document count, and the slices are searched in parallel (the calling thread takes part).
  * Lucene's default slicing groups up to five segments or 250k documents per slice, which on this corpus size
- * puts a whole index into one slice, so a single search used one core. A segment is never split: a block-join
- * block (sections, then their report) must be seen whole.
+ * puts a whole index into one slice, so a single search used one core. The searcher's own slices never split a
+ * segment: Lucene's block joins and drill-sideways must see a block (sections, then their report) whole, and only
+ * {@link #blockAligned} knows where blocks end.
  */
 final class SlicedSearcher extends IndexSearcher {
     SlicedSearcher(IndexReader reader, Executor executor) {
@@ -62,7 +65,7 @@ final class SlicedSearcher extends IndexSearcher {
      * as well as their sizes allow; the 10k bench index is three equal segments, so one of two slices had twice
      * the other's work and a search lasted as long as that slice. A segment without reports is not cut.
      */
-    static LeafSlice[] blockAligned(List<LeafReaderContext> leaves, BitSetProducer reports, int slices) throws java.io.IOException {
+    static LeafSlice[] blockAligned(List<LeafReaderContext> leaves, BitSetProducer reports, int slices) throws IOException {
         long total = 0;
         for (LeafReaderContext leaf : leaves) {
             total += leaf.reader().maxDoc();
@@ -83,7 +86,7 @@ final class SlicedSearcher extends IndexSearcher {
                 if (room < maxDoc - from && parents != null) {
                     int target = from + (int) Math.max(room, 1) - 1;
                     int report = parents.nextSetBit(target);
-                    to = report == org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS ? maxDoc : report + 1;
+                    to = report == DocIdSetIterator.NO_MORE_DOCS ? maxDoc : report + 1;
                 }
                 current.add(LeafReaderContextPartition.createFromAndTo(leaf, from, to));
                 filled += to - from;
